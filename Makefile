@@ -1,0 +1,30 @@
+# dsh — `make demo` and `make test` install what is missing, build, and run.
+SWIFT ?= swift
+BUILD_FLAGS ?=
+
+.PHONY: setup build demo test bench check-format format clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build $(BUILD_FLAGS)
+
+demo: build
+	./.build/debug/dsh --demo
+
+test: build
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+bench: setup
+	scripts/bench
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+check-format:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

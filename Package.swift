@@ -1,0 +1,77 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "dsh",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "dsh", targets: ["dsh"]),
+    .executable(name: "dsh-sim", targets: ["dsh-sim"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "LineEditor", dependencies: ["CEditLine"]),
+    .target(name: "DSHLanguage"),
+    .target(
+      name: "DocSpaceAPI",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
+    .target(name: "DocSpaceVerbs", dependencies: ["DSHLanguage", "DocSpaceAPI"]),
+    .target(name: "DSHShell", dependencies: ["DSHLanguage", "DocSpaceVerbs"]),
+    .target(
+      name: "DocSpaceSimulator",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(
+      name: "dsh",
+      dependencies: [
+        "LineEditor", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "dsh-sim",
+      dependencies: [
+        "DocSpaceSimulator",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DSHLanguageTests", dependencies: ["DSHLanguage"]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    .testTarget(
+      name: "DocSpaceSimulatorTests",
+      dependencies: ["DocSpaceSimulator", "DocSpaceAPI"]
+    ),
+    .testTarget(
+      name: "DSHShellTests",
+      dependencies: ["DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator"],
+      resources: [.copy("Scripts")]
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

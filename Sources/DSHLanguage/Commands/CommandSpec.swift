@@ -1,0 +1,98 @@
+/// A command, declared once: everything `help`, completion, `dsh check`, the parser and
+/// the example tests know about it comes from here.
+public struct CommandSpec: Sendable {
+  public enum Category: String, Sendable, CaseIterable {
+    case sessions = "Sessions"
+    case people = "People and sign-ins"
+    case connection = "Connection"
+    case data = "Data"
+    case shell = "Shell"
+  }
+
+  /// The schema of what a command outputs, possibly depending on its input.
+  public enum Output: Sendable {
+    case fixed(Schema)
+    case sameAsInput
+    case itemOfInput
+    case unknown
+
+    public func schema(given input: Schema) -> Schema {
+      switch self {
+      case .fixed(let schema): return schema
+      case .sameAsInput: return input
+      case .itemOfInput:
+        if case .list(let item) = input { return item }
+        return input
+      case .unknown: return .unknown
+      }
+    }
+  }
+
+  /// The HTTP call an API verb makes, shown in help and by `explain`.
+  public struct HTTPCall: Sendable {
+    public var method: String
+    public var path: String
+    public var mutating: Bool
+
+    public init(_ method: String, _ path: String) {
+      self.method = method
+      self.path = path
+      self.mutating = method != "GET"
+    }
+  }
+
+  public var name: String
+  public var summary: String
+  public var discussion: String
+  public var category: Category
+  public var signature: Signature
+  public var output: Output
+  public var examples: [Example]
+  public var seeAlso: [String]
+  public var http: [HTTPCall]
+  public var role: String?
+  public var run: @Sendable (Invocation) async throws -> Value
+
+  public init(
+    name: String, summary: String, discussion: String = "", category: Category,
+    signature: Signature = Signature(), output: Output = .unknown, examples: [Example] = [],
+    seeAlso: [String] = [], http: [HTTPCall] = [], role: String? = nil,
+    run: @escaping @Sendable (Invocation) async throws -> Value
+  ) {
+    self.name = name
+    self.summary = summary
+    self.discussion = discussion
+    self.category = category
+    self.signature = signature
+    self.output = output
+    self.examples = examples
+    self.seeAlso = seeAlso
+    self.http = http
+    self.role = role
+    self.run = run
+  }
+
+  public func outputSchema(given input: Schema) -> Schema { output.schema(given: input) }
+}
+
+/// A runnable example in a command's help, with what running it must give.
+public struct Example: Sendable {
+  public enum Expectation: Sendable {
+    /// Runs without error.
+    case runs
+    /// Prints exactly this (stdout of the whole example, rendered as in a script).
+    case output(String)
+    /// Fails with this diagnostic code.
+    case error(String)
+  }
+
+  public var code: String
+  public var summary: String
+  public var expectation: Expectation
+
+  public init(_ code: String, _ summary: String, _ expectation: Expectation = .runs) {
+    self.code = code
+    self.summary = summary
+    self.expectation = expectation
+  }
+}

@@ -1,0 +1,58 @@
+/// What a command receives when it runs.
+public struct Invocation: Sendable {
+  /// A condition or block argument, evaluated per row with `$it` bound to the row.
+  public typealias RowFunction = @Sendable (Value) async throws -> Value
+
+  public var name: String
+  public var input: Value
+  public var positionals: [Value]
+  public var rowFunctions: [Int: RowFunction]
+  public var flags: [String: Value]
+  public var settings: Settings
+  public var host: any CommandHost
+  public var session: Interpreter
+
+  public func flag(_ name: String) -> Bool { flags[name]?.isTruthy ?? false }
+
+  public func positional(_ index: Int) -> Value? {
+    index < positionals.count ? positionals[index] : nil
+  }
+
+  /// The argument as an int, or a usage failure pointing at it.
+  public func int(at index: Int, named name: String) throws -> Int? {
+    guard let value = positional(index) else { return nil }
+    guard let number = value.asInt else {
+      throw CommandFailure(
+        .usage, "\(name) must be an int, not \(value.typeName)", argument: .positional(index))
+    }
+    return number
+  }
+
+  /// The input as a list; a single record counts as a list of one.
+  public func inputList() throws -> [Value] {
+    switch input {
+    case .list(let items): return items
+    case .null: return []
+    default:
+      throw CommandFailure(.input, "'\(name)' needs a list as input, got \(input.typeName)")
+    }
+  }
+}
+
+/// What the evaluator needs from the world around it: where output goes, how to ask
+/// the user, what the terminal is like.
+public protocol CommandHost: Sendable {
+  /// Writes program output (stdout).
+  func write(_ text: String)
+  /// Writes a message for the user (stderr): warnings, progress, traces.
+  func inform(_ text: String)
+  /// A top-level statement's non-null result, to be rendered.
+  func show(_ value: Value, settings: Settings) async
+  /// Asks a yes/no question; false when nobody can answer (scripts).
+  func confirm(_ question: String) async -> Bool
+  /// Asks for a secret without echo; nil when nobody can answer.
+  func readSecret(_ prompt: String) async -> String?
+  /// Shows how far a long job is (a progress bar on a terminal, nothing otherwise).
+  func progress(done: Int, total: Int)
+  var isInteractive: Bool { get }
+}

@@ -1,0 +1,45 @@
+extension DataCommands {
+  static let first = CommandSpec(
+    name: "first", summary: "The first item, or a list of the first N",
+    category: .data,
+    signature: Signature([Parameter("N", optional: true, help: "how many; without it, one item")]),
+    output: .itemOfInput,
+    examples: [
+      Example("[1, 2, 3] | first", "one item", .output("1\n")),
+      Example("[1, 2, 3] | first 2 | to json --compact", "a list of two", .output("[1,2]\n")),
+    ],
+    seeAlso: ["last", "skip"]
+  ) { invocation in
+    let items = try invocation.inputList()
+    guard let count = try invocation.int(at: 0, named: "N") else { return items.first ?? .null }
+    guard count >= 0 else { throw CommandFailure(.usage, "N must not be negative", argument: .positional(0)) }
+    return .list(Array(items.prefix(count)))
+  }
+
+  static let last = CommandSpec(
+    name: "last", summary: "The last item, or a list of the last N",
+    category: .data,
+    signature: Signature([Parameter("N", optional: true, help: "how many; without it, one item")]),
+    output: .itemOfInput,
+    examples: [Example("[1, 2, 3] | last 2 | to json --compact", "a list of two", .output("[2,3]\n"))],
+    seeAlso: ["first"]
+  ) { invocation in
+    let items = try invocation.inputList()
+    guard let count = try invocation.int(at: 0, named: "N") else { return items.last ?? .null }
+    guard count >= 0 else { throw CommandFailure(.usage, "N must not be negative", argument: .positional(0)) }
+    return .list(Array(items.suffix(count)))
+  }
+
+  static let skip = CommandSpec(
+    name: "skip", summary: "Drop the first N items",
+    category: .data,
+    signature: Signature([Parameter("N", help: "how many to drop")]),
+    output: .sameAsInput,
+    examples: [Example("[1, 2, 3] | skip 1 | to json --compact", "all but the first", .output("[2,3]\n"))],
+    seeAlso: ["first"]
+  ) { invocation in
+    let count = try invocation.int(at: 0, named: "N") ?? 0
+    guard count >= 0 else { throw CommandFailure(.usage, "N must not be negative", argument: .positional(0)) }
+    return .list(Array(try invocation.inputList().dropFirst(count)))
+  }
+}

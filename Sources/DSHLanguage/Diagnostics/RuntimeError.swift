@@ -1,0 +1,134 @@
+/// An error raised while a program runs, with the range of source it is about.
+public enum RuntimeError: Error, Sendable {
+  case undefinedVariable(String, known: [String], SourceRange)
+  case unknownCommand(String, known: [String], SourceRange)
+  case unknownName(String, SourceRange)
+  case unknownField(String, recordName: String, known: [String], SourceRange)
+  case unknownFlag(command: String, flag: String, known: [String], SourceRange)
+  case missingArgument(command: String, parameter: String, usage: String, SourceRange)
+  case tooManyArguments(command: String, usage: String, SourceRange)
+  case typeMismatch(String, SourceRange)
+  case indexOutOfRange(index: Int, count: Int, SourceRange)
+  case divisionByZero(SourceRange)
+  case invalidRegex(String, SourceRange)
+  case controlOutsideLoop(String, SourceRange)
+  case recursionTooDeep(SourceRange)
+  case commandFailed(command: String, CommandFailure, SourceRange)
+  case sourceFailed(path: String, reason: String, SourceRange)
+  case interrupted(SourceRange)
+
+  public var range: SourceRange {
+    switch self {
+    case .undefinedVariable(_, _, let range), .unknownCommand(_, _, let range),
+      .unknownName(_, let range), .unknownField(_, _, _, let range),
+      .unknownFlag(_, _, _, let range), .missingArgument(_, _, _, let range),
+      .tooManyArguments(_, _, let range), .typeMismatch(_, let range),
+      .indexOutOfRange(_, _, let range), .divisionByZero(let range), .invalidRegex(_, let range),
+      .controlOutsideLoop(_, let range), .recursionTooDeep(let range),
+      .commandFailed(_, _, let range), .sourceFailed(_, _, let range), .interrupted(let range):
+      return range
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .undefinedVariable(let name, _, _): return "variable '$\(name)' is not defined"
+    case .unknownCommand(let name, _, _): return "unknown command '\(name)'"
+    case .unknownName(let name, _):
+      return "'\(name)' is not a value here: quote it (\"\(name)\") for a string, or use $\(name) for a variable"
+    case .unknownField(let name, let recordName, _, _): return "no field '\(name)' on \(recordName)"
+    case .unknownFlag(let command, let flag, _, _): return "'\(command)' has no flag --\(flag)"
+    case .missingArgument(let command, let parameter, _, _):
+      return "'\(command)' needs \(parameter)"
+    case .tooManyArguments(let command, _, _): return "too many arguments for '\(command)'"
+    case .typeMismatch(let message, _): return message
+    case .indexOutOfRange(let index, let count, _):
+      return "index \(index) is out of range: the list has \(count) item\(count == 1 ? "" : "s")"
+    case .divisionByZero: return "division by zero"
+    case .invalidRegex(let pattern, _): return "invalid regular expression '\(pattern)'"
+    case .controlOutsideLoop(let word, _): return "'\(word)' outside a loop"
+    case .recursionTooDeep: return "calls nested too deeply (runaway recursion?)"
+    case .commandFailed(_, let failure, _): return failure.message
+    case .sourceFailed(let path, let reason, _): return "cannot source '\(path)': \(reason)"
+    case .interrupted: return "interrupted"
+    }
+  }
+
+  /// Text under the caret: a suggestion or a hint.
+  public var label: String? {
+    switch self {
+    case .undefinedVariable(let name, let known, _):
+      return Suggestions.closest(to: name, in: known).first.map { "did you mean '$\($0)'?" }
+    case .unknownCommand(let name, let known, _):
+      return Suggestions.didYouMean(name, in: known) ?? "run 'help' to list commands"
+    case .unknownField(let name, _, let known, _):
+      return Suggestions.didYouMean(name, in: known)
+    case .unknownFlag(_, let flag, let known, _):
+      return Suggestions.closest(to: flag, in: known).first.map { "did you mean '--\($0)'?" }
+    case .missingArgument(_, _, let usage, _), .tooManyArguments(_, let usage, _):
+      return "usage: \(usage)"
+    case .commandFailed(_, let failure, _): return failure.help
+    default: return nil
+    }
+  }
+
+  public var notes: [String] {
+    if case .unknownField(_, _, let known, _) = self, !known.isEmpty {
+      return ["known fields: " + known.joined(separator: ", ")]
+    }
+    return []
+  }
+
+  public var code: String {
+    switch self {
+    case .undefinedVariable: return "E201"
+    case .unknownCommand: return "E202"
+    case .unknownName: return "E203"
+    case .unknownField: return "E204"
+    case .unknownFlag, .missingArgument, .tooManyArguments: return "E205"
+    case .typeMismatch, .indexOutOfRange, .divisionByZero, .invalidRegex: return "E206"
+    case .controlOutsideLoop, .recursionTooDeep, .sourceFailed: return "E207"
+    case .commandFailed(_, let failure, _):
+      switch failure.kind {
+      case .usage, .input: return "E205"
+      case .unknownField: return "E204"
+      case .api: return "E301"
+      case .connection: return "E302"
+      case .partial: return "E303"
+      case .refused: return "E304"
+      case .interrupted: return "E130"
+      case .runtime: return "E206"
+      }
+    case .interrupted: return "E130"
+    }
+  }
+
+  /// The `kind` field of `$error` in a catch block.
+  public var kind: String {
+    switch self {
+    case .commandFailed(_, let failure, _): return failure.kind.rawValue
+    case .interrupted: return "interrupted"
+    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments: return "usage"
+    default: return "runtime"
+    }
+  }
+
+  public var status: Int? {
+    if case .commandFailed(_, let failure, _) = self { return failure.status }
+    return nil
+  }
+
+  public var exitCode: ExitCode {
+    switch self {
+    case .commandFailed(_, let failure, _): return failure.exitCode
+    case .interrupted: return .interrupted
+    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments: return .usage
+    default: return .failure
+    }
+  }
+
+  public func diagnostic(in source: Source?) -> Diagnostic {
+    Diagnostic(
+      code: code, message: message, range: range, source: source, label: label, notes: notes)
+  }
+}

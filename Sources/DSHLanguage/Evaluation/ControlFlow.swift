@@ -1,0 +1,28 @@
+/// Non-local exits inside the evaluator. Never seen outside it.
+enum ControlFlow: Error {
+  case breakLoop(SourceRange)
+  case continueLoop(SourceRange)
+  case returnValue(Value)
+  case exit(Int32)
+}
+
+/// A runtime error together with the source it happened in.
+public struct RuntimeFailure: Error, Sendable {
+  public var error: RuntimeError
+  public var source: Source
+
+  public var diagnostic: Diagnostic { error.diagnostic(in: source) }
+}
+
+/// How a program run ended when no error escaped it.
+public enum RunResult: Sendable, Equatable {
+  case completed
+  case exited(Int32)
+}
+
+struct FunctionDefinition: Sendable {
+  var name: String
+  var parameters: [String]
+  var body: Block
+  var source: Source
+}

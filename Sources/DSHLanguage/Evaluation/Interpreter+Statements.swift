@@ -1,0 +1,128 @@
+import Foundation
+
+extension Interpreter {
+  /// Runs statements in order. With `showResults`, non-null pipeline results are shown.
+  func execute(_ statements: [Statement], source: Source, showResults: Bool) async throws -> Value {
+    let outer = currentSource
+    currentSource = source
+    defer { currentSource = outer }
+    var last = Value.null
+    for statement in statements {
+      if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
+      last = try await execute(statement, source: source, showResults: showResults)
+    }
+    return last
+  }
+
+  func execute(_ statement: Statement, source: Source, showResults: Bool) async throws -> Value {
+    switch statement.kind {
+    case .assign(let name, let pipeline):
+      assign(name, try await evaluate(pipeline, row: nil))
+      return .null
+    case .pipeline(let pipeline):
+      let value = try await evaluate(pipeline, row: nil)
+      if showResults, value != .null {
+        frames[0]["last"] = value
+        await host.show(value, settings: settings)
+      }
+      return value
+    case .ifElse(let branches, let otherwise):
+      for branch in branches where try await evaluate(branch.condition, row: nil).isTruthy {
+        return try await execute(branch.body.statements, source: source, showResults: showResults)
+      }
+      guard let otherwise else { return .null }
+      return try await execute(otherwise.statements, source: source, showResults: showResults)
+    case .forIn(let variable, let sequence, let body):
+      let items = try await evaluate(sequence, row: nil)
+      let list: [Value]
+      switch items {
+      case .list(let values): list = values
+      case .null: list = []
+      case .record(let record): list = record.fields.map { .record(Record(["key": .string($0.name), "value": $0.value])) }
+      default: throw RuntimeError.typeMismatch("'for' needs a list, not \(items.typeName)", sequence.range)
+      }
+      loop: for item in list {
+        if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
+        assign(variable, item)
+        do {
+          _ = try await execute(body.statements, source: source, showResults: showResults)
+        } catch ControlFlow.breakLoop {
+          break loop
+        } catch ControlFlow.continueLoop {
+          continue loop
+        }
+      }
+      return .null
+    case .def(let name, let parameters, let body):
+      if registry[name] != nil {
+        throw RuntimeError.typeMismatch("'\(name)' is a built-in command and cannot be redefined", statement.range)
+      }
+      functions[name] = FunctionDefinition(name: name, parameters: parameters, body: body, source: source)
+      return .null
+    case .return(let expr):
+      throw ControlFlow.returnValue(try await evaluateOptional(expr) ?? .null)
+    case .break: throw ControlFlow.breakLoop(statement.range)
+    case .continue: throw ControlFlow.continueLoop(statement.range)
+    case .tryCatch(let body, let handler):
+      do {
+        return try await execute(body.statements, source: source, showResults: showResults)
+      } catch let error as RuntimeError where error.kind != "interrupted" {
+        assign("error", Self.errorRecord(error))
+      } catch let failure as RuntimeFailure where failure.error.kind != "interrupted" {
+        assign("error", Self.errorRecord(failure.error))
+      }
+      return try await execute(handler.statements, source: source, showResults: showResults)
+    case .source(let pathExpr):
+      return try await runSourced(pathExpr, from: source, showResults: showResults)
+    case .exit(let codeExpr):
+      let value = try await evaluateOptional(codeExpr) ?? .int(0)
+      guard let code = value.asInt, (0...255).contains(code) else {
+        throw RuntimeError.typeMismatch("exit needs a code from 0 to 255", codeExpr?.range ?? statement.range)
+      }
+      throw ControlFlow.exit(Int32(code))
+    }
+  }
+
+  func evaluateOptional(_ expr: Expr?) async throws -> Value? {
+    guard let expr else { return nil }
+    return try await evaluate(expr, row: nil)
+  }
+
+  static func errorRecord(_ error: RuntimeError) -> Value {
+    var record = Record(kind: "error")
+    record["message"] = .string(error.message)
+    record["kind"] = .string(error.kind)
+    record["status"] = error.status.map(Value.int) ?? .null
+    record["code"] = .string(error.code)
+    return .record(record)
+  }
+
+  func runSourced(_ pathExpr: Expr, from source: Source, showResults: Bool) async throws -> Value {
+    guard case .string(let path) = try await evaluate(pathExpr, row: nil) else {
+      throw RuntimeError.typeMismatch("source needs a file path string", pathExpr.range)
+    }
+    let resolved: String
+    if path.hasPrefix("/") || !source.name.contains("/") {
+      resolved = path
+    } else {
+      resolved = URL(fileURLWithPath: source.name).deletingLastPathComponent().appendingPathComponent(path).path
+    }
+    let text: String
+    do {
+      text = try ScriptFile.read(resolved)
+    } catch {
+      throw RuntimeError.sourceFailed(path: path, reason: error.message, pathExpr.range)
+    }
+    switch parse(Source(name: resolved, text: text)) {
+    case .failure(let errors):
+      let first = errors.errors[0]
+      throw RuntimeFailure(error: .sourceFailed(path: path, reason: first.message, first.range), source: errors.source)
+    case .success(let program):
+      do {
+        return try await execute(program.statements, source: program.source, showResults: showResults)
+      } catch let error as RuntimeError {
+        throw RuntimeFailure(error: error, source: program.source)
+      }
+    }
+  }
+}

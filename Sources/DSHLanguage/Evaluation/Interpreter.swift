@@ -1,0 +1,85 @@
+import Foundation
+
+/// Runs parsed programs and holds one session's state: variables, definitions,
+/// settings. An actor so that commands may call back into it (conditions, blocks)
+/// while it waits for them.
+public actor Interpreter {
+  static let maximumCallDepth = 200
+
+  public nonisolated let registry: CommandRegistry
+  let host: any CommandHost
+  public private(set) var settings: Settings
+  /// Frame 0 holds the globals; a `def` call pushes a frame.
+  var frames: [[String: Value]] = [[:]]
+  var functions: [String: FunctionDefinition] = [:]
+  var callDepth = 0
+  /// The source whose statements are running, for blocks and definitions made in them.
+  var currentSource = Source(name: "<none>", text: "")
+  var environment: [String: String]
+
+  public init(
+    registry: CommandRegistry, host: any CommandHost, settings: Settings = Settings(),
+    arguments: [String] = [], environment: [String: String] = [:]
+  ) {
+    self.registry = registry
+    self.host = host
+    self.settings = settings
+    self.environment = environment
+    frames[0]["args"] = .list(arguments.map(Value.string))
+  }
+
+  /// The argument shapes of every command and definition, for the parser.
+  public nonisolated var signatures: @Sendable (String) -> Signature? { registry.signatures }
+
+  /// Runs a whole program. Top-level results are shown through the host.
+  public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
+    do {
+      try await execute(program.statements, source: program.source, showResults: true)
+      return .completed
+    } catch let flow as ControlFlow {
+      switch flow {
+      case .exit(let code): return .exited(code)
+      case .breakLoop(let range):
+        throw RuntimeFailure(error: .controlOutsideLoop("break", range), source: program.source)
+      case .continueLoop(let range):
+        throw RuntimeFailure(error: .controlOutsideLoop("continue", range), source: program.source)
+      case .returnValue: return .completed
+      }
+    } catch let failure as RuntimeFailure {
+      throw failure
+    } catch let error as RuntimeError {
+      throw RuntimeFailure(error: error, source: program.source)
+    } catch {
+      let range = program.statements.first?.range ?? SourceRange(0, 0)
+      throw RuntimeFailure(error: .interrupted(range), source: program.source)
+    }
+  }
+
+  // MARK: State the shell reads and changes
+
+  public var variables: [String: Value] { frames[0] }
+  public var functionNames: [String] { functions.keys.sorted() }
+
+  public func setVariable(_ name: String, _ value: Value) { frames[0][name] = value }
+
+  public func update(_ change: @Sendable (inout Settings) -> Void) { change(&settings) }
+
+  /// Parses `text` with this session's command shapes.
+  public func parse(_ source: Source) -> Result<Program, SyntaxErrors> {
+    let table = registry.signatures
+    let defined = Set(functions.keys)
+    return Parser.parse(source) { name in table(name) ?? (defined.contains(name) ? Signature() : nil) }
+  }
+
+  // MARK: Variables
+
+  func lookup(_ name: String, row: Value?, range: SourceRange) throws(RuntimeError) -> Value {
+    if name == "it", let row { return row }
+    if name == "env" { return .record(Record(fields: environment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })) }
+    if let value = frames[frames.count - 1][name] ?? frames[0][name] { return value }
+    let known = Set(frames[frames.count - 1].keys).union(frames[0].keys).union(["env"])
+    throw .undefinedVariable(name, known: known.sorted(), range)
+  }
+
+  func assign(_ name: String, _ value: Value) { frames[frames.count - 1][name] = value }
+}

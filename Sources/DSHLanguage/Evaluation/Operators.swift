@@ -1,0 +1,135 @@
+import Foundation
+
+/// The arithmetic, comparison and membership operators.
+enum Operators {
+  static func apply(
+    _ op: BinaryOperator, _ lhs: Value, _ rhs: Value, range: SourceRange
+  ) throws(RuntimeError) -> Value {
+    switch op {
+    case .equal: return .bool(lhs.looselyEquals(rhs))
+    case .notEqual: return .bool(!lhs.looselyEquals(rhs))
+    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      guard let order = lhs.compare(to: rhs) else {
+        throw .typeMismatch("cannot compare \(lhs.typeName) with \(rhs.typeName)", range)
+      }
+      switch op {
+      case .less: return .bool(order == .orderedAscending)
+      case .lessOrEqual: return .bool(order != .orderedDescending)
+      case .greater: return .bool(order == .orderedDescending)
+      default: return .bool(order != .orderedAscending)
+      }
+    case .matches, .notMatches:
+      guard case .string(let pattern) = rhs else {
+        throw .typeMismatch("the right side of \(op.rawValue) must be a regex string, not \(rhs.typeName)", range)
+      }
+      let subject = lhs.displayText
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { throw .invalidRegex(pattern, range) }
+      let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+      return .bool(op == .matches ? found : !found)
+    case .in: return .bool(try contains(rhs, lhs, range: range))
+    case .add: return try add(lhs, rhs, range: range)
+    case .subtract: return try subtract(lhs, rhs, range: range)
+    case .multiply: return try multiply(lhs, rhs, range: range)
+    case .divide: return try divide(lhs, rhs, range: range)
+    case .remainder:
+      guard case .int(let a) = lhs, case .int(let b) = rhs else {
+        throw mismatch("%", lhs, rhs, range)
+      }
+      if b == 0 { throw .divisionByZero(range) }
+      return .int(a % b)
+    case .and, .or:
+      return .bool(op == .and ? lhs.isTruthy && rhs.isTruthy : lhs.isTruthy || rhs.isTruthy)
+    }
+  }
+
+  static func mismatch(_ symbol: String, _ lhs: Value, _ rhs: Value, _ range: SourceRange) -> RuntimeError {
+    .typeMismatch("cannot apply '\(symbol)' to \(lhs.typeName) and \(rhs.typeName)", range)
+  }
+
+  static func contains(_ container: Value, _ item: Value, range: SourceRange) throws(RuntimeError) -> Bool {
+    switch (container, item) {
+    case (.list(let items), _): return items.contains { $0.looselyEquals(item) }
+    case (.string(let text), .string(let part)): return text.contains(part)
+    case (.record(let record), .string(let key)): return record[key] != nil
+    default:
+      throw .typeMismatch("'in' needs a list, string or record on the right, not \(container.typeName)", range)
+    }
+  }
+
+  static func checked(_ result: (Int, Bool), _ range: SourceRange) throws(RuntimeError) -> Value {
+    if result.1 { throw .typeMismatch("integer overflow", range) }
+    return .int(result.0)
+  }
+
+  static func add(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)): return try checked(a.addingReportingOverflow(b), range)
+    case (.int(let a), .float(let b)): return .float(Double(a) + b)
+    case (.float(let a), .int(let b)): return .float(a + Double(b))
+    case (.float(let a), .float(let b)): return .float(a + b)
+    case (.string(let a), .string(let b)): return .string(a + b)
+    case (.list(let a), .list(let b)): return .list(a + b)
+    case (.date(let a), .duration(let b)), (.duration(let b), .date(let a)):
+      return .date(a.addingTimeInterval(b))
+    case (.duration(let a), .duration(let b)): return .duration(a + b)
+    case (.string, _), (_, .string):
+      throw .typeMismatch(
+        "cannot add \(lhs.typeName) and \(rhs.typeName): use interpolation, e.g. \"id ${$x}\"", range)
+    default: throw mismatch("+", lhs, rhs, range)
+    }
+  }
+
+  static func subtract(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)): return try checked(a.subtractingReportingOverflow(b), range)
+    case (.int(let a), .float(let b)): return .float(Double(a) - b)
+    case (.float(let a), .int(let b)): return .float(a - Double(b))
+    case (.float(let a), .float(let b)): return .float(a - b)
+    case (.date(let a), .duration(let b)): return .date(a.addingTimeInterval(-b))
+    case (.date(let a), .date(let b)): return .duration(a.timeIntervalSince(b))
+    case (.duration(let a), .duration(let b)): return .duration(a - b)
+    default: throw mismatch("-", lhs, rhs, range)
+    }
+  }
+
+  static func multiply(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)): return try checked(a.multipliedReportingOverflow(by: b), range)
+    case (.int(let a), .float(let b)): return .float(Double(a) * b)
+    case (.float(let a), .int(let b)): return .float(a * Double(b))
+    case (.float(let a), .float(let b)): return .float(a * b)
+    case (.duration(let a), .int(let b)), (.int(let b), .duration(let a)): return .duration(a * Double(b))
+    case (.duration(let a), .float(let b)), (.float(let b), .duration(let a)): return .duration(a * b)
+    default: throw mismatch("*", lhs, rhs, range)
+    }
+  }
+
+  /// Exact division: `10 / 4` is 2.5, `10 / 2` is 5.
+  static func divide(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+    switch (lhs, rhs) {
+    case (.int(let a), .int(let b)):
+      if b == 0 { throw .divisionByZero(range) }
+      if a % b == 0, !(a == Int.min && b == -1) { return .int(a / b) }
+      return .float(Double(a) / Double(b))
+    case (.duration(let a), .duration(let b)):
+      if b == 0 { throw .divisionByZero(range) }
+      return .float(a / b)
+    case (.duration(let a), _):
+      guard let b = number(rhs) else { throw mismatch("/", lhs, rhs, range) }
+      if b == 0 { throw .divisionByZero(range) }
+      return .duration(a / b)
+    default:
+      guard let a = number(lhs), let b = number(rhs) else { throw mismatch("/", lhs, rhs, range) }
+      if b == 0 { throw .divisionByZero(range) }
+      return .float(a / b)
+    }
+  }
+
+  static func number(_ value: Value) -> Double? {
+    switch value {
+    case .int(let number): return Double(number)
+    case .float(let number): return number
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reads script files, refusing what is not UTF-8 text with a message that says why.
+public enum ScriptFile {
+  public struct ReadError: Error, Sendable {
+    public var message: String
+  }
+
+  public static func read(_ path: String) throws(ReadError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        throw ReadError(message: isDirectory.boolValue ? "it is a directory" : "it is not readable")
+      }
+      throw ReadError(message: "no such file")
+    }
+    return try decode(Array(data))
+  }
+
+  /// UTF-8 text without a byte-order mark, or an error naming the first bad byte.
+  public static func decode(_ bytes: [UInt8]) throws(ReadError) -> String {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    guard let text = String(validating: body, as: UTF8.self) else {
+      var offset = 0
+      var decoder = UTF8()
+      var iterator = body.makeIterator()
+      loop: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += String(scalar).utf8.count
+        case .emptyInput, .error: break loop
+        }
+      }
+      throw ReadError(message: "the file is not valid UTF-8 text (bad byte at offset \(offset))")
+    }
+    return text
+  }
+}

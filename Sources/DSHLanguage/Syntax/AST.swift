@@ -1,0 +1,100 @@
+/// An expression with the source range it came from.
+public struct Expr: Sendable {
+  public indirect enum Kind: Sendable {
+    case literal(Value)
+    case now
+    case variable(String)
+    case field(String)
+    case interpolation([InterpolationPart])
+    case list([Expr])
+    case record([(key: String, value: Expr)])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case member(Expr, String)
+    case index(Expr, Expr)
+    case subexpression(Pipeline)
+    case block(Block)
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+}
+
+public enum InterpolationPart: Sendable {
+  case text(String)
+  case expr(Expr)
+}
+
+public enum UnaryOperator: String, Sendable {
+  case negate = "-"
+  case not
+}
+
+public enum BinaryOperator: String, Sendable {
+  case or, and
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<="
+  case greater = ">", greaterOrEqual = ">="
+  case matches = "=~", notMatches = "!~", `in`
+  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+}
+
+/// A command invocation: `name arg… --flag value`.
+public struct CommandCall: Sendable {
+  public var name: String
+  public var nameRange: SourceRange
+  public var arguments: [Argument]
+  public var range: SourceRange
+}
+
+public enum Argument: Sendable {
+  case positional(Expr)
+  case flag(name: String, value: Expr?, range: SourceRange)
+}
+
+/// The first stage of a pipeline is a command or an expression; later stages are commands.
+public enum Stage: Sendable {
+  case command(CommandCall)
+  case expression(Expr)
+
+  public var range: SourceRange {
+    switch self {
+    case .command(let call): return call.range
+    case .expression(let expr): return expr.range
+    }
+  }
+}
+
+public struct Pipeline: Sendable {
+  public var stages: [Stage]
+  public var range: SourceRange
+}
+
+public struct Block: Sendable {
+  public var statements: [Statement]
+  public var range: SourceRange
+}
+
+public struct Statement: Sendable {
+  public indirect enum Kind: Sendable {
+    case assign(name: String, Pipeline)
+    case pipeline(Pipeline)
+    case ifElse(branches: [(condition: Expr, body: Block)], otherwise: Block?)
+    case forIn(variable: String, sequence: Expr, body: Block)
+    case def(name: String, parameters: [String], body: Block)
+    case `return`(Expr?)
+    case `break`
+    case `continue`
+    case tryCatch(body: Block, handler: Block)
+    case source(Expr)
+    case exit(Expr?)
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+}
+
+/// A whole parsed source.
+public struct Program: Sendable {
+  public var statements: [Statement]
+  public var source: Source
+}

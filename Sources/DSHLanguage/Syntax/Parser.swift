@@ -1,0 +1,279 @@
+/// Reads tokens into a `Program`. Reports every syntax error it can find in one go,
+/// resynchronising at the next statement after each one.
+public struct Parser {
+  static let maximumDepth = 200
+
+  let source: Source
+  let signatures: @Sendable (String) -> Signature?
+  var tokens: [Token]
+  var position = 0
+  var depth = 0
+  var errors: [SyntaxError]
+
+  /// Parses `source`; `signatures` tells how each command's arguments are shaped.
+  public static func parse(
+    _ source: Source, signatures: @escaping @Sendable (String) -> Signature? = { _ in nil }
+  ) -> Result<Program, SyntaxErrors> {
+    var parser = Parser(source: source, bytes: source.bytes[...], base: 0, signatures: signatures)
+    let statements = parser.parseStatements(until: nil)
+    if parser.errors.isEmpty { return .success(Program(statements: statements, source: source)) }
+    return .failure(SyntaxErrors(errors: parser.errors, source: source))
+  }
+
+  init(
+    source: Source, bytes: ArraySlice<UInt8>, base: Int,
+    signatures: @escaping @Sendable (String) -> Signature?
+  ) {
+    var lexer = Lexer(bytes: bytes, base: base)
+    self.tokens = lexer.tokenize()
+    self.errors = lexer.errors
+    self.source = source
+    self.signatures = signatures
+  }
+
+  // MARK: Token access
+
+  var current: Token { tokens[position] }
+  var previous: Token { tokens[max(0, position - 1)] }
+  var atEnd: Bool { current.kind == .end }
+
+  func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+  mutating func advance() -> Token {
+    let token = tokens[position]
+    if position < tokens.count - 1 { position += 1 }
+    return token
+  }
+
+  mutating func accept(symbol: String) -> Bool {
+    guard current.isSymbol(symbol) else { return false }
+    _ = advance()
+    return true
+  }
+
+  mutating func expect(symbol: String, _ what: String) throws(SyntaxError) {
+    guard accept(symbol: symbol) else { throw unexpected(expected: what) }
+  }
+
+  mutating func skipNewlines() {
+    while current.kind == .newline { _ = advance() }
+  }
+
+  func unexpected(expected: String) -> SyntaxError {
+    .unexpected(found: describe(current), expected: expected, current.range)
+  }
+
+  func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .end: return "end of input"
+    case .newline: return "end of line"
+    default: return "'\(source.slice(token.range))'"
+    }
+  }
+
+  mutating func enter() throws(SyntaxError) {
+    depth += 1
+    if depth > Self.maximumDepth { throw .nestedTooDeeply(current.range) }
+  }
+
+  mutating func leave() { depth -= 1 }
+
+  // MARK: Statements
+
+  /// Parses statements until `closer` (a `}`) or the end, recovering from errors.
+  mutating func parseStatements(until closer: String?) -> [Statement] {
+    var statements: [Statement] = []
+    while true {
+      while current.kind == .newline || current.isSymbol(";") { _ = advance() }
+      if atEnd { return statements }
+      if let closer, current.isSymbol(closer) { return statements }
+      do throws(SyntaxError) {
+        statements.append(try parseStatement())
+        guard atEnd || current.kind == .newline || current.isSymbol(";")
+          || (closer != nil && current.isSymbol(closer!))
+        else { throw unexpected(expected: "end of statement") }
+      } catch {
+        errors.append(error)
+        if case .nestedTooDeeply = error {
+          position = tokens.count - 1
+          return statements
+        }
+        recover(closer: closer)
+      }
+    }
+  }
+
+  /// Skips to the end of the broken statement, keeping brackets balanced.
+  mutating func recover(closer: String?) {
+    var nesting = 0
+    while !atEnd {
+      if nesting == 0, current.kind == .newline || current.isSymbol(";") { return }
+      if nesting == 0, let closer, current.isSymbol(closer) { return }
+      if current.isSymbol("(") || current.isSymbol("[") || current.isSymbol("{") { nesting += 1 }
+      if current.isSymbol(")") || current.isSymbol("]") || current.isSymbol("}") {
+        nesting = max(0, nesting - 1)
+      }
+      _ = advance()
+    }
+  }
+
+  mutating func parseStatement() throws(SyntaxError) -> Statement {
+    let start = current.range
+    if case .variable(let name) = current.kind, peek(1).isSymbol("=") {
+      _ = advance()
+      _ = advance()
+      skipNewlines()
+      let pipeline = try parsePipeline()
+      return Statement(kind: .assign(name: name, pipeline), range: start.union(pipeline.range))
+    }
+    if case .word(let word) = current.kind, let statement = try parseKeywordStatement(word) {
+      return statement
+    }
+    let pipeline = try parsePipeline()
+    return Statement(kind: .pipeline(pipeline), range: pipeline.range)
+  }
+
+  mutating func parseKeywordStatement(_ word: String) throws(SyntaxError) -> Statement? {
+    let start = current.range
+    switch word {
+    case "if": return try parseIf()
+    case "for":
+      _ = advance()
+      guard case .variable(let name) = current.kind else {
+        throw unexpected(expected: "a loop variable like $x")
+      }
+      _ = advance()
+      guard current.isWord("in") else { throw unexpected(expected: "'in'") }
+      _ = advance()
+      let sequence = try parseExpression()
+      let body = try parseBlock()
+      return Statement(
+        kind: .forIn(variable: name, sequence: sequence, body: body), range: start.union(body.range))
+    case "def": return try parseDef()
+    case "return":
+      _ = advance()
+      let value = endsStatement ? nil : try parseExpression()
+      return Statement(kind: .return(value), range: start.union(value?.range ?? start))
+    case "break", "continue":
+      _ = advance()
+      return Statement(kind: word == "break" ? .break : .continue, range: start)
+    case "try":
+      _ = advance()
+      let body = try parseBlock()
+      skipNewlines()
+      guard current.isWord("catch") else { throw unexpected(expected: "'catch' after the try block") }
+      _ = advance()
+      let handler = try parseBlock()
+      return Statement(kind: .tryCatch(body: body, handler: handler), range: start.union(handler.range))
+    case "source":
+      _ = advance()
+      let path = try parseArgumentValue()
+      return Statement(kind: .source(path), range: start.union(path.range))
+    case "exit":
+      _ = advance()
+      let code = endsStatement ? nil : try parseExpression()
+      return Statement(kind: .exit(code), range: start.union(code?.range ?? start))
+    case "else", "catch":
+      throw .misplaced("'\(word)' without a matching '\(word == "else" ? "if" : "try")'", start)
+    default:
+      return nil
+    }
+  }
+
+  var endsStatement: Bool {
+    atEnd || current.kind == .newline || current.isSymbol(";") || current.isSymbol("}")
+  }
+
+  mutating func parseIf() throws(SyntaxError) -> Statement {
+    let start = current.range
+    var branches: [(condition: Expr, body: Block)] = []
+    var otherwise: Block?
+    _ = advance()
+    branches.append((try parseExpression(), try parseBlock()))
+    while lookaheadElse() {
+      skipNewlines()
+      _ = advance()
+      if current.isWord("if") {
+        _ = advance()
+        branches.append((try parseExpression(), try parseBlock()))
+      } else {
+        otherwise = try parseBlock()
+        break
+      }
+    }
+    let end = otherwise?.range ?? branches.last?.body.range ?? start
+    return Statement(kind: .ifElse(branches: branches, otherwise: otherwise), range: start.union(end))
+  }
+
+  /// `else` may sit on the line after the closing brace.
+  func lookaheadElse() -> Bool {
+    var offset = 0
+    while peek(offset).kind == .newline { offset += 1 }
+    return peek(offset).isWord("else")
+  }
+
+  mutating func parseDef() throws(SyntaxError) -> Statement {
+    let start = current.range
+    _ = advance()
+    guard case .word(let name) = current.kind else { throw unexpected(expected: "a command name") }
+    _ = advance()
+    var parameters: [String] = []
+    try expect(symbol: "[", "'[' and the parameter names")
+    while !current.isSymbol("]") {
+      skipNewlines()
+      switch current.kind {
+      case .word(let parameter), .variable(let parameter):
+        parameters.append(parameter)
+        _ = advance()
+      default:
+        throw unexpected(expected: "a parameter name or ']'")
+      }
+      skipNewlines()
+      if !accept(symbol: ",") { break }
+    }
+    try expect(symbol: "]", "']' after the parameters")
+    let body = try parseBlock()
+    return Statement(
+      kind: .def(name: name, parameters: parameters, body: body), range: start.union(body.range))
+  }
+
+  mutating func parseBlock() throws(SyntaxError) -> Block {
+    guard current.isSymbol("{") else { throw unexpected(expected: "'{'") }
+    let open = advance()
+    try enter()
+    defer { leave() }
+    let statements = parseStatements(until: "}")
+    guard current.isSymbol("}") else { throw .unclosed("'{'", opened: open.range, open.range) }
+    let close = advance()
+    return Block(statements: statements, range: open.range.union(close.range))
+  }
+
+  // MARK: Pipelines
+
+  mutating func parsePipeline() throws(SyntaxError) -> Pipeline {
+    var stages = [try parseFirstStage()]
+    while accept(symbol: "|") {
+      skipNewlines()
+      guard case .word = current.kind else { throw unexpected(expected: "a command after '|'") }
+      stages.append(.command(try parseCommand()))
+    }
+    let range = stages[0].range.union(stages[stages.count - 1].range)
+    return Pipeline(stages: stages, range: range)
+  }
+
+  mutating func parseFirstStage() throws(SyntaxError) -> Stage {
+    if case .word(let word) = current.kind, !Self.expressionWords.contains(word) {
+      return .command(try parseCommand())
+    }
+    if endsStatement || current.isSymbol("|") { throw unexpected(expected: "a command or a value") }
+    return .expression(try parseExpression())
+  }
+
+  static let expressionWords: Set<String> = ["true", "false", "null", "now", "not"]
+}
+
+/// Every syntax error of one source.
+public struct SyntaxErrors: Error, Sendable {
+  public var errors: [SyntaxError]
+  public var source: Source
+}

@@ -1,0 +1,50 @@
+/// A problem found while reading program text. Nothing runs when a source has any.
+public enum SyntaxError: Error, Sendable, Equatable {
+  case unexpectedCharacter(String, SourceRange)
+  case unterminatedString(SourceRange)
+  case unknownEscape(Character, SourceRange)
+  case invalidNumber(String, SourceRange)
+  case expected(String, SourceRange)
+  case unexpected(found: String, expected: String, SourceRange)
+  case unclosed(String, opened: SourceRange, SourceRange)
+  case misplaced(String, SourceRange)
+  case nestedTooDeeply(SourceRange)
+  case invalidEncoding(byteOffset: Int)
+
+  public var range: SourceRange {
+    switch self {
+    case .unexpectedCharacter(_, let range), .unterminatedString(let range),
+      .unknownEscape(_, let range), .invalidNumber(_, let range), .expected(_, let range),
+      .unexpected(_, _, let range), .unclosed(_, _, let range), .misplaced(_, let range),
+      .nestedTooDeeply(let range):
+      return range
+    case .invalidEncoding(let offset):
+      return SourceRange(offset, offset + 1)
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .unexpectedCharacter(let what, _): return "unexpected \(what)"
+    case .unterminatedString: return "unterminated string: add the closing quote"
+    case .unknownEscape(let char, _):
+      return "unknown escape '\\\(char)': use \\n \\t \\r \\\" \\\\ or \\$"
+    case .invalidNumber(let text, _): return "'\(text)' is not a number"
+    case .expected(let what, _): return "expected \(what)"
+    case .unexpected(let found, let expected, _): return "expected \(expected), found \(found)"
+    case .unclosed(let what, _, _): return "unclosed \(what)"
+    case .misplaced(let what, _): return "\(what)"
+    case .nestedTooDeeply: return "nesting is too deep (more than \(Parser.maximumDepth) levels)"
+    case .invalidEncoding(let offset): return "the file is not valid UTF-8 (byte \(offset))"
+    }
+  }
+
+  public var code: String {
+    switch self {
+    case .unexpectedCharacter, .unterminatedString, .unknownEscape, .invalidNumber,
+      .invalidEncoding:
+      return "E100"
+    case .expected, .unexpected, .unclosed, .misplaced, .nestedTooDeeply: return "E101"
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/// One lexical unit, with its range and whether whitespace came before it.
+struct Token: Sendable, Equatable {
+  enum Kind: Sendable, Equatable {
+    case word(String)
+    case variable(String)
+    case flag(String)
+    case int(Int)
+    case float(Double)
+    case duration(Double)
+    case string([StringPart])
+    case rawString(String)
+    case symbol(String)
+    case newline
+    case end
+  }
+
+  var kind: Kind
+  var range: SourceRange
+  var spaceBefore: Bool
+
+  func isSymbol(_ text: String) -> Bool { kind == .symbol(text) }
+  func isWord(_ text: String) -> Bool { kind == .word(text) }
+}
+
+/// A piece of a double-quoted string: literal text or an interpolated expression.
+enum StringPart: Sendable, Equatable {
+  case text(String)
+  case variable(String, SourceRange)
+  case expression(SourceRange)
+}

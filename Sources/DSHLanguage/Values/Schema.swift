@@ -1,0 +1,37 @@
+/// What is known, before running, about the shape of a value: used for completion,
+/// `dsh check` and "no field" errors.
+public indirect enum Schema: Sendable, Equatable {
+  case unknown
+  case scalar(String)
+  case record(name: String, fields: [String])
+  case list(Schema)
+
+  /// The field names of the records this schema describes, directly or as list items.
+  public var fieldNames: [String]? {
+    switch self {
+    case .record(_, let fields): return fields
+    case .list(let item): return item.fieldNames
+    default: return nil
+    }
+  }
+
+  /// What the records are called in messages (`a session`).
+  public var recordName: String? {
+    switch self {
+    case .record(let name, _): return name
+    case .list(let item): return item.recordName
+    default: return nil
+    }
+  }
+
+  /// The schema of a concrete value, found by looking at it.
+  public static func of(_ value: Value) -> Schema {
+    switch value {
+    case .record(let record): return .record(name: "record", fields: record.names)
+    case .list(let items):
+      guard let first = items.first else { return .list(.unknown) }
+      return .list(of(first))
+    default: return .scalar(value.typeName)
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Every value a dsh program handles.
+public enum Value: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case date(Date)
+  /// A length of time in seconds.
+  case duration(Double)
+  case list([Value])
+  case record(Record)
+
+  /// The name of the value's type, as used in messages.
+  public var typeName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "bool"
+    case .int: return "int"
+    case .float: return "float"
+    case .string: return "string"
+    case .date: return "date"
+    case .duration: return "duration"
+    case .list: return "list"
+    case .record: return "record"
+    }
+  }
+
+  public var isTruthy: Bool {
+    switch self {
+    case .null: return false
+    case .bool(let flag): return flag
+    case .int(let number): return number != 0
+    case .float(let number): return number != 0
+    case .string(let text): return !text.isEmpty
+    case .list(let items): return !items.isEmpty
+    case .record(let record): return !record.isEmpty
+    case .date, .duration: return true
+    }
+  }
+
+  public var asString: String? {
+    if case .string(let text) = self { return text }
+    return nil
+  }
+
+  public var asInt: Int? {
+    switch self {
+    case .int(let number): return number
+    case .float(let number) where number == number.rounded() && abs(number) < 1e15: return Int(number)
+    default: return nil
+    }
+  }
+
+  public var asList: [Value]? {
+    if case .list(let items) = self { return items }
+    return nil
+  }
+
+  public var asRecord: Record? {
+    if case .record(let record) = self { return record }
+    return nil
+  }
+}
+
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+}

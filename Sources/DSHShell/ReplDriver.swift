@@ -1,0 +1,82 @@
+import DSHLanguage
+import Foundation
+
+/// One line of input, or why there is none.
+public enum LineInput: Sendable, Equatable {
+  case line(String)
+  case end
+  case interrupted
+}
+
+/// Where the REPL reads from: libedit on a terminal, plain lines otherwise, a script in tests.
+public protocol LineReader: AnyObject {
+  func read(prompt: String) -> LineInput
+  /// Adds a finished entry to the in-memory history (recall with Up).
+  func remember(_ entry: String)
+  /// Sets what Tab offers.
+  func setCompletionState(_ state: CompletionState)
+}
+
+/// The read-run loop: gathers continuation lines, keeps history, runs each entry through
+/// the session, and stops on Ctrl-D or `exit`.
+public final class ReplDriver {
+  let session: Session
+  let reader: LineReader
+  let bridge: BlockingBridge
+  let showPrompts: Bool
+
+  public init(session: Session, reader: LineReader, bridge: BlockingBridge, showPrompts: Bool) {
+    self.session = session
+    self.reader = reader
+    self.bridge = bridge
+    self.showPrompts = showPrompts
+  }
+
+  public func run() -> Int32 {
+    var buffer = ""
+    var lastCode: Int32 = 0
+    var entryNumber = 0
+    refreshCompletion()
+    while true {
+      let prompt = showPrompts ? (buffer.isEmpty ? primaryPrompt() : "... ") : ""
+      switch reader.read(prompt: prompt) {
+      case .end:
+        return lastCode
+      case .interrupted:
+        buffer = ""
+        continue
+      case .line(let line):
+        buffer += (buffer.isEmpty ? "" : "\n") + line
+        if Continuation.needsMore(buffer) { continue }
+        let entry = buffer
+        buffer = ""
+        guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+        entryNumber += 1
+        if !HistoryStore.carriesSecret(entry) {
+          reader.remember(entry)
+          session.history?.append(entry)
+        }
+        let session = self.session
+        let origin = showPrompts ? "<repl:\(entryNumber)>" : "<stdin>"
+        let outcome = bridge.wait { await session.run(entry, origin: origin) }
+        lastCode = outcome.code
+        if outcome.exited { return outcome.code }
+        refreshCompletion()
+      }
+    }
+  }
+
+  private func refreshCompletion() {
+    guard showPrompts else { return }
+    let session = self.session
+    reader.setCompletionState(bridge.wait { await session.completionState() })
+  }
+
+  /// `dsh demo owner> `: the portal and who is signed in.
+  func primaryPrompt() -> String {
+    let session = self.session
+    let (label, email) = bridge.wait { (await session.portal.label, await session.portal.me?.email) }
+    let user = email.map { String($0.split(separator: "@")[0]) }
+    return ["dsh", label, user].compactMap { $0 }.joined(separator: " ") + "> "
+  }
+}

@@ -1,0 +1,100 @@
+import DSHLanguage
+import DocSpaceAPI
+import DocSpaceVerbs
+import Foundation
+
+/// One shell session: every source of program text (REPL lines, files, -c, stdin, help
+/// examples, tests) runs through `run`.
+public final class Session: Sendable {
+  public let interpreter: Interpreter
+  public let portal: PortalConnection
+  public let history: HistoryStore?
+  public let terminal: Terminal
+
+  public struct Options: Sendable {
+    public var terminal: Terminal
+    public var interactive = false
+    public var arguments: [String] = []
+    public var environment: [String: String] = [:]
+    public var settings = Settings()
+    public var history: HistoryStore?
+    /// Asks the user a yes/no question (the REPL's reader); scripts answer no.
+    public var confirm: @Sendable (String) async -> Bool = { _ in false }
+    public var readSecret: @Sendable (String) async -> String? = { _ in nil }
+
+    public init(terminal: Terminal) { self.terminal = terminal }
+  }
+
+  public init(_ options: Options) {
+    terminal = options.terminal
+    history = options.history
+    portal = PortalConnection(environment: options.environment)
+    let host = ShellHost(
+      terminal: options.terminal, interactive: options.interactive, ask: options.confirm, askSecret: options.readSecret)
+    var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
+    registry.register(ShellCommands.history(options.history))
+    interpreter = Interpreter(
+      registry: registry, host: host, settings: options.settings, arguments: options.arguments,
+      environment: options.environment)
+  }
+
+  /// How a run ended: its exit code, and whether an `exit` statement asked to stop.
+  public struct Outcome: Sendable, Equatable {
+    public var code: Int32
+    public var exited = false
+  }
+
+  /// Parses `text` whole and runs it if it has no syntax error.
+  @discardableResult
+  public func run(_ text: String, origin: String) async -> Outcome {
+    await installTrace()
+    switch await interpreter.parse(Source(name: origin, text: text)) {
+    case .failure(let errors):
+      report(errors.diagnostics)
+      return Outcome(code: ExitCode.usage.rawValue)
+    case .success(let program):
+      do {
+        switch try await interpreter.run(program) {
+        case .completed: return Outcome(code: ExitCode.success.rawValue)
+        case .exited(let code): return Outcome(code: code, exited: true)
+        }
+      } catch {
+        if case .commandFailed(_, let failure, _) = error.error, let partial = failure.partialResult {
+          await ShellHost(terminal: terminal, interactive: false, ask: { _ in false }, askSecret: { _ in nil })
+            .show(partial, settings: await interpreter.settings)
+        }
+        report([error.diagnostic])
+        return Outcome(code: error.error.exitCode.rawValue)
+      }
+    }
+  }
+
+  /// Runs a file: unreadable or non-UTF-8 files are usage errors.
+  public func runFile(_ path: String) async -> Outcome {
+    do {
+      return await run(try ScriptFile.read(path), origin: path)
+    } catch {
+      report([Diagnostic(code: "E100", message: "cannot run '\(path)': \(error.message)")])
+      return Outcome(code: ExitCode.usage.rawValue)
+    }
+  }
+
+  public func report(_ diagnostics: [Diagnostic]) {
+    let renderer = DiagnosticRenderer(color: terminal.colorAllowed)
+    for diagnostic in diagnostics { terminal.writeErr(renderer.render(diagnostic) + "\n") }
+  }
+
+  /// Trace lines go to stderr; they name method, path, status and time, never a header.
+  private func installTrace() async {
+    let terminal = self.terminal
+    await portal.setTraceHandler { event in
+      let status = event.status.map(String.init) ?? "---"
+      let retry = event.attempt > 1 ? " (attempt \(event.attempt))" : ""
+      let note = event.note.map { "  \($0)" } ?? ""
+      terminal.writeErr("→ \(event.request.method) \(event.request.path)  \(status)  \(event.milliseconds)ms\(retry)\(note)\n")
+    }
+  }
+
+  /// Closes the portal connection.
+  public func close() async { await portal.disconnect() }
+}

@@ -1,0 +1,53 @@
+import DSHLanguage
+import Foundation
+
+/// The language's view of the world, for one session: output, questions, progress.
+final class ShellHost: CommandHost {
+  let terminal: Terminal
+  let interactive: Bool
+  let ask: @Sendable (String) async -> Bool
+  let askSecret: @Sendable (String) async -> String?
+
+  init(
+    terminal: Terminal, interactive: Bool, ask: @escaping @Sendable (String) async -> Bool,
+    askSecret: @escaping @Sendable (String) async -> String?
+  ) {
+    self.terminal = terminal
+    self.interactive = interactive
+    self.ask = ask
+    self.askSecret = askSecret
+  }
+
+  var isInteractive: Bool { interactive }
+
+  func write(_ text: String) { terminal.writeOut(text) }
+  func inform(_ text: String) { terminal.writeErr(text.hasSuffix("\n") ? text : text + "\n") }
+
+  func show(_ value: Value, settings: Settings) async {
+    terminal.writeOut(OutputFormatter(width: terminal.width()).format(value, as: settings.output))
+  }
+
+  func confirm(_ question: String) async -> Bool { await ask(question) }
+  func readSecret(_ prompt: String) async -> String? { await askSecret(prompt) }
+
+  func progress(done: Int, total: Int) {
+    guard terminal.stderrIsTTY else { return }
+    let width = 30
+    let filled = total == 0 ? width : width * done / total
+    let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+    terminal.writeErr("\r[\(bar)] \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
+  }
+}
+
+/// A result rendered in the chosen output format.
+struct OutputFormatter {
+  var width: Int
+
+  func format(_ value: Value, as format: Settings.OutputFormat) -> String {
+    switch format {
+    case .table: return TableRenderer(width: width).render(value)
+    case .json: return JSON.encode(value) + "\n"
+    case .csv: return CSVWriter.write(value)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One HTTP call to the portal, described without credentials.
+public struct APIRequest: Sendable, Equatable {
+  public var method: String
+  /// The path and query, e.g. `/api/2.0/security/activeconnections`.
+  public var path: String
+  public var body: Data?
+
+  public init(_ method: String, _ path: String, body: Data? = nil) {
+    self.method = method
+    self.path = path
+    self.body = body
+  }
+
+  /// Safe to repeat: the server's state after two is that after one.
+  public var isIdempotent: Bool { method == "GET" || method == "PUT" || method == "HEAD" }
+  public var isMutating: Bool { method != "GET" && method != "HEAD" }
+
+  /// `PUT /api/2.0/…`
+  public var line: String { "\(method) \(path)" }
+}
+
+/// A response: status, headers of interest and the raw body.
+public struct APIResponse: Sendable {
+  public var status: Int
+  public var body: Data
+  public var setCookieToken: String?
+  public var retryAfter: Double?
+}
+
+/// One request as the trace shows it: never a header, so never a secret.
+public struct TraceEvent: Sendable {
+  public var request: APIRequest
+  public var status: Int?
+  public var milliseconds: Int
+  public var attempt: Int
+  public var note: String?
+}

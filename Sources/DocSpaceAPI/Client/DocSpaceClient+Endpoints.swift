@@ -1,0 +1,116 @@
+import Foundation
+
+/// Typed calls, one per route dsh uses.
+extension DocSpaceClient {
+  static let connectionsPath = "/api/2.0/security/activeconnections"
+
+  public func activeConnections() async throws(APIError) -> ActiveConnections {
+    let request = APIRequest("GET", Self.connectionsPath)
+    guard let value = try await payload(ActiveConnections.self, request).response else {
+      throw .malformed(request, detail: "no response in the envelope")
+    }
+    return value
+  }
+
+  /// `true` when the connection was ended; `false` when it was unknown or already inactive.
+  public func logOut(connection id: Int) async throws(APIError) -> Bool {
+    try await payload(Bool.self, APIRequest("PUT", "\(Self.connectionsPath)/logout/\(id)")).response ?? false
+  }
+
+  public func logOutAll(user id: String) async throws(APIError) {
+    _ = try await send(APIRequest("PUT", "\(Self.connectionsPath)/logoutall/\(id)"))
+  }
+
+  /// The caller's display name, or nil when the portal failed internally.
+  public func logOutAllExceptThis() async throws(APIError) -> String? {
+    try await payload(String.self, APIRequest("PUT", "\(Self.connectionsPath)/logoutallexceptthis")).response
+  }
+
+  /// The password-change confirmation URL. Ends the caller's own token too.
+  public func logOutAllAndChangePassword() async throws(APIError) -> String? {
+    try await payload(String.self, APIRequest("PUT", "\(Self.connectionsPath)/logoutallchangepassword")).response
+  }
+
+  /// Signs in with a password; the token becomes this client's credential.
+  public func signIn(userName: String, password: String) async throws(APIError) -> AuthToken {
+    let body = try? JSONSerialization.data(withJSONObject: ["userName": userName, "password": password])
+    let request = APIRequest("POST", "/api/2.0/authentication", body: body)
+    let token = try await payload(AuthToken.self, request).response
+    guard let value = token?.token, !value.isEmpty else {
+      throw .malformed(request, detail: "no token in the answer (is two-factor sign-in on for this account?)")
+    }
+    credential = .loginToken(value)
+    return token!
+  }
+
+  public func signOut() async throws(APIError) {
+    _ = try await send(APIRequest("POST", "/api/2.0/authentication/logout"))
+    credential = .none
+  }
+
+  public func me() async throws(APIError) -> Employee {
+    let request = APIRequest("GET", "/api/2.0/people/@self")
+    guard let me = try await payload(Employee.self, request).response else {
+      throw .malformed(request, detail: "no user in the answer")
+    }
+    return me
+  }
+
+  /// One page of people; `total` is the number of all matches.
+  public func people(search: String?, startIndex: Int, count: Int) async throws(APIError) -> (users: [Employee], total: Int) {
+    var path = search == nil ? "/api/2.0/people" : "/api/2.0/people/filter"
+    path += "?startIndex=\(startIndex)&count=\(count)"
+    if let search { path += "&filterValue=\(Self.encode(search))" }
+    let envelope = try await payload([Employee].self, APIRequest("GET", path))
+    let users = envelope.response ?? []
+    return (users, envelope.total ?? users.count)
+  }
+
+  /// Every page of people.
+  public func allPeople(search: String?) async throws(APIError) -> [Employee] {
+    var users: [Employee] = []
+    while true {
+      let page = try await people(search: search, startIndex: users.count, count: 100)
+      users += page.users
+      if page.users.isEmpty || users.count >= page.total { return users }
+    }
+  }
+
+  public func person(idOrUserName: String) async throws(APIError) -> Employee {
+    let request = APIRequest("GET", "/api/2.0/people/\(Self.encode(idOrUserName))")
+    guard let user = try await payload(Employee.self, request).response else {
+      throw .notFound(request, message: "The user could not be found")
+    }
+    return user
+  }
+
+  public func person(email: String) async throws(APIError) -> Employee {
+    let request = APIRequest("GET", "/api/2.0/people/email?email=\(Self.encode(email))")
+    guard let user = try await payload(Employee.self, request).response else {
+      throw .notFound(request, message: "The user could not be found")
+    }
+    return user
+  }
+
+  /// The portal's sign-in history (owners and DocSpace admins).
+  public func loginEvents(userId: String?, from: String?, to: String?) async throws(APIError) -> [LoginEvent] {
+    var query = ["count=100"]
+    if let userId { query.append("userId=\(Self.encode(userId))") }
+    if let from { query.append("from=\(Self.encode(from))") }
+    if let to { query.append("to=\(Self.encode(to))") }
+    let path = "/api/2.0/security/audit/login/filter?" + query.joined(separator: "&")
+    return try await payload([LoginEvent].self, APIRequest("GET", path)).response ?? []
+  }
+
+  /// Any call; the raw JSON body.
+  public func raw(method: String, path: String, body: Data?) async throws(APIError) -> Data {
+    let normalized = path.hasPrefix("/") ? path : "/" + path
+    return try await send(APIRequest(method.uppercased(), normalized, body: body)).body
+  }
+
+  static func encode(_ text: String) -> String {
+    var allowed = CharacterSet.urlQueryAllowed
+    allowed.remove(charactersIn: "&=+?/#")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+}

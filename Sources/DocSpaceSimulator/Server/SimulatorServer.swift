@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A simulated DocSpace 3.7 portal on a local port.
+public final class SimulatorServer: Sendable {
+  /// The address it listens on, e.g. `http://127.0.0.1:8092`.
+  public let url: String
+  public let port: Int
+  private let task: Task<Void, any Error>
+  private let state: PortalState
+
+  private init(url: String, port: Int, task: Task<Void, any Error>, state: PortalState) {
+    self.url = url
+    self.port = port
+    self.task = task
+    self.state = state
+  }
+
+  /// Starts serving and returns once the port is bound. `logger` gets the server's logs.
+  public static func start(_ options: SimulatorOptions, logger: Logger? = nil) async throws -> SimulatorServer {
+    let state = PortalState(options: options)
+    let responder = SimulatorResponder(
+      routes: PortalRoutes(state: state, clock: PortalClock(offsetMinutes: options.timeZoneMinutes)),
+      faults: Faults(options: options), options: options)
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    let quiet = logger ?? Logger(label: "dsh-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+    let app = Application(
+      responder: responder,
+      configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dsh-sim"),
+      onServerRunning: { channel in
+        continuation.yield(channel.localAddress?.port ?? options.port)
+        continuation.finish()
+      },
+      logger: quiet)
+    let task = Task {
+      defer { continuation.finish() }
+      try await app.runService(gracefulShutdownSignals: [])
+    }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next() else {
+      try await task.value
+      throw SimulatorError.didNotStart
+    }
+    return SimulatorServer(url: "http://\(options.host):\(port)", port: port, task: task, state: state)
+  }
+
+  /// Runs until the task is cancelled or the server fails.
+  public func wait() async throws { try await task.value }
+
+  /// Stops serving and waits until the port is released.
+  public func stop() async {
+    task.cancel()
+    _ = try? await task.value
+  }
+
+  /// The role accounts' API keys (`sk-…`), which authenticate without a connection.
+  public func apiKeys() async -> [(email: String, key: String)] { await state.apiKeyList }
+}
+
+public enum SimulatorError: Error, CustomStringConvertible {
+  case didNotStart
+
+  public var description: String { "the simulator could not bind its port" }
+}

@@ -1,0 +1,20 @@
+/// How a simulated portal is set up: address, fixture size, time zone and faults.
+public struct SimulatorOptions: Sendable {
+  public var host = "127.0.0.1"
+  public var port = 8092
+  /// Seeded active connections for each account.
+  public var sessionsPerUser = 3
+  /// Generated users besides the five role accounts.
+  public var users = 0
+  public var seed: UInt64 = 1
+  /// The portal's UTC offset in minutes; dates are written in it.
+  public var timeZoneMinutes = 0
+  /// Added to every response.
+  public var latencyMilliseconds = 0
+  /// The fraction of requests answered with 502/503 or a dropped connection.
+  public var failRate = 0.0
+  /// Enables the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).
+  public var rateLimit = false
+
+  public init() {}
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The accounts and connections a simulated portal starts with.
+enum Fixture {
+  static let password = "demo-password"
+
+  /// The five role accounts; their ids never change.
+  static let roleAccounts: [(id: String, first: String, last: String, email: String, role: SimUser.Role)] = [
+    ("66faa6e4-f133-11ea-b126-00ffeec8b4ef", "Olivia", "Owner", "owner@example.com", .owner),
+    ("0b8f3c2e-5a1d-4e6f-9b7a-1c2d3e4f5a61", "Adam", "Admin", "admin@example.com", .docSpaceAdmin),
+    ("1c9e4d3f-6b2e-4f70-8c8b-2d3e4f5a6b72", "Rita", "Roomadmin", "roomadmin@example.com", .roomAdmin),
+    ("2daf5e40-7c3f-4081-9d9c-3e4f5a6b7c83", "Uma", "User", "user@example.com", .user),
+    ("3eb06f51-8d40-4192-8ead-4f5a6b7c8d94", "Gus", "Guest", "guest@example.com", .guest),
+  ]
+
+  static let firstNames = ["Amelia", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya", "Noah", "Oksana", "Pablo", "Quinn", "Rosa", "Sven", "Tara"]
+  static let lastNames = ["Novak", "Schmidt", "Garcia", "Ivanova", "Tanaka", "Okafor", "Rossi", "Dubois", "Larsen", "Kowalski", "Haddad", "Silva", "Nguyen", "Brown", "Petrov"]
+  static let browsers = ["Chrome 120", "Firefox 121", "Safari 17", "Edge 120", "Chrome Mobile 119", "Other"]
+  static let platforms = ["Windows 10", "Mac OS X 10", "Linux", "Android 14", "iOS 17", "Other"]
+  static let places: [(country: String, city: String, prefix: String)] = [
+    ("Germany", "Berlin", "203.0.113."), ("Latvia", "Riga", "198.51.100."), ("United States", "Boston", "192.0.2."),
+    ("Japan", "Osaka", "203.0.113."), ("Brazil", "Recife", "198.51.100."), ("", "", "192.0.2."),
+  ]
+
+  static func users(options: SimulatorOptions, random: inout SeededRandom, now: Date) -> [SimUser] {
+    var users = roleAccounts.map { account in
+      SimUser(
+        id: account.id, firstName: account.first, lastName: account.last, email: account.email,
+        userName: String(account.email.split(separator: "@")[0]), password: password, role: account.role,
+        registered: now.addingTimeInterval(-400 * 86_400))
+    }
+    var taken = Set(users.map(\.email))
+    for index in 0..<max(0, options.users) {
+      let first = firstNames.randomElement(using: &random)!
+      let last = lastNames.randomElement(using: &random)!
+      var email = "\(first).\(last)@example.com".lowercased()
+      if taken.contains(email) { email = "\(first).\(last)\(index)@example.com".lowercased() }
+      taken.insert(email)
+      let role: SimUser.Role = [.user, .user, .user, .roomAdmin, .guest].randomElement(using: &random)!
+      users.append(
+        SimUser(
+          id: random.guid(), firstName: first, lastName: last, email: email,
+          userName: String(email.split(separator: "@")[0]), password: password, role: role,
+          registered: now.addingTimeInterval(-Double(Int.random(in: 1...700, using: &random)) * 86_400)))
+    }
+    return users
+  }
+
+  /// Older sign-ins for every user, each still an active connection.
+  static func connections(for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date) -> [LoginEventRow] {
+    var rows: [LoginEventRow] = []
+    for user in users {
+      for _ in 0..<max(0, perUser) {
+        let place = places.randomElement(using: &random)!
+        let age = Double(Int.random(in: 600...(60 * 86_400), using: &random))
+        rows.append(
+          LoginEventRow(
+            id: 0, userId: user.id, login: user.email, action: 1000, date: now.addingTimeInterval(-age),
+            ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country, city: place.city,
+            browser: browsers.randomElement(using: &random)!, platform: platforms.randomElement(using: &random)!,
+            page: "http://\(host)/", active: true))
+      }
+    }
+    rows.sort { $0.date < $1.date }
+    for index in rows.indices { rows[index].id = 1000 + index }
+    return rows
+  }
+}

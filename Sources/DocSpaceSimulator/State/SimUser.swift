@@ -1,0 +1,51 @@
+import Foundation
+
+/// A portal account.
+struct SimUser: Sendable {
+  enum Role: String, Sendable {
+    case owner = "Owner", docSpaceAdmin = "DocSpaceAdmin", roomAdmin = "RoomAdmin", user = "User", guest = "Guest"
+  }
+
+  var id: String
+  var firstName: String
+  var lastName: String
+  var email: String
+  var userName: String
+  var password: String
+  var role: Role
+  var registered: Date
+
+  var displayName: String { "\(firstName) \(lastName)" }
+  var isAdmin: Bool { role == .owner || role == .docSpaceAdmin }
+}
+
+/// One row of the login-events table: a sign-in (a connection while active), a failure or a logout.
+struct LoginEventRow: Sendable {
+  var id: Int
+  var userId: String
+  var login: String?
+  var action: Int
+  var date: Date
+  var ip: String
+  var country: String
+  var city: String
+  var browser: String?
+  var platform: String?
+  var page: String
+  var active: Bool
+
+  static let successActions: Set<Int> = [1000, 1001, 1007, 1010, 1011, 1012, 1015, 1019, 1021, 1024, 1027, 1029]
+  var isConnection: Bool { active && Self.successActions.contains(action) }
+
+  static let actionNames: [Int: String] = [
+    1000: "Successful Login", 1005: "Login Fail", 1006: "Logout", 1010: "Successful Login via API",
+    1013: "Login Fail via API", 1023: "Login Fail. Too many attempts",
+  ]
+}
+
+/// What a minted token stands for (the real token encrypts the same facts).
+struct TokenGrant: Sendable {
+  var userId: String
+  var loginEventId: Int
+  var userCookieIndex: Int
+}

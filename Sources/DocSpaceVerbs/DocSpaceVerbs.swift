@@ -1,0 +1,15 @@
+import DSHLanguage
+
+/// The API verbs, bound to a portal connection. Each verb's whole story is in its file.
+public enum DocSpaceVerbs {
+  public static func all(_ portal: PortalConnection) -> [CommandSpec] {
+    [
+      sessions(portal), revoke(portal), revokeUser(portal), revokeOthers(portal), changePassword(portal),
+      logins(portal), whoami(portal), users(portal), user(portal), connect(portal), disconnect(portal),
+      api(portal), curl(portal),
+    ]
+  }
+
+  static let connectionsPath = "/api/2.0/security/activeconnections"
+  static let adminRole = "Owner or DocSpace admin"
+}

@@ -1,0 +1,79 @@
+import DSHLanguage
+import DocSpaceAPI
+import Foundation
+
+/// The shell's link to a portal: the client, who is signed in, and what earlier results
+/// taught it (ids and emails for completion). One per session.
+public actor PortalConnection {
+  public private(set) var client: DocSpaceClient?
+  /// How the prompt names the portal: `demo`, a profile name, or the host.
+  public private(set) var label: String?
+  public private(set) var me: Employee?
+  /// Connection ids and user emails seen in results, with a description, for completion.
+  public private(set) var knownSessions: [(id: Int, description: String)] = []
+  public private(set) var knownUsers: [(key: String, description: String)] = []
+  private var trace: (@Sendable (TraceEvent) -> Void)?
+  let environment: [String: String]
+
+  public init(environment: [String: String] = [:]) {
+    self.environment = environment
+  }
+
+  /// Connects with a credential; the old client, if any, is closed.
+  public func connect(_ configuration: PortalConfiguration, label: String?) async throws(APIError) {
+    let client = try DocSpaceClient(configuration: configuration)
+    await self.client?.shutdown()
+    self.client = client
+    self.label = label ?? configuration.baseURL.host
+    self.me = nil
+  }
+
+  public func disconnect() async {
+    await client?.shutdown()
+    client = nil
+    me = nil
+  }
+
+  public func forgetCredential() async {
+    await client?.setCredential(.none)
+    me = nil
+  }
+
+  public func setTraceHandler(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
+
+  /// The client, set up for this invocation's trace and dry-run settings.
+  func client(for invocation: Invocation) async throws -> DocSpaceClient {
+    guard let client else {
+      throw CommandFailure(
+        .connection, "not connected to a portal",
+        help: "run 'connect https://portal.example.com', or start dsh with --portal URL (or DOCSPACE_URL)")
+    }
+    await client.setTrace(invocation.settings.trace ? trace : nil)
+    await client.setDryRun(invocation.settings.dryRun || invocation.flag("dry-run"))
+    return client
+  }
+
+  /// The signed-in user, fetched once per connection.
+  func currentUser(_ client: DocSpaceClient) async throws(APIError) -> Employee {
+    if let me { return me }
+    let fetched = try await client.me()
+    me = fetched
+    return fetched
+  }
+
+  func remember(sessions: [(Int, String)]) {
+    for (id, description) in sessions where !knownSessions.contains(where: { $0.id == id }) {
+      knownSessions.append((id, description))
+    }
+    knownSessions = Array(knownSessions.suffix(500))
+  }
+
+  func remember(users: [(String, String)]) {
+    for (key, description) in users where !knownUsers.contains(where: { $0.key == key }) {
+      knownUsers.append((key, description))
+    }
+    knownUsers = Array(knownUsers.suffix(500))
+  }
+
+  func forget(sessionIds: Set<Int>) { knownSessions.removeAll { sessionIds.contains($0.id) } }
+}

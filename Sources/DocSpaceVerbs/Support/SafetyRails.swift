@@ -1,0 +1,41 @@
+import DSHLanguage
+
+/// The checks before a verb ends sessions: expected count, confirmation.
+enum SafetyRails {
+  static let flags = [
+    Flag("yes", help: "do not ask for confirmation"),
+    Flag("expect-count", value: "N", help: "refuse unless there are exactly N targets"),
+    Flag("dry-run", help: "print the requests instead of sending them"),
+  ]
+
+  static func checkCount(_ invocation: Invocation, count: Int) throws {
+    guard let expected = invocation.flags["expect-count"] else { return }
+    guard let number = expected.asInt else {
+      throw CommandFailure(.usage, "--expect-count needs an int", argument: .flag("expect-count"))
+    }
+    if number != count {
+      throw CommandFailure(
+        .refused, "refusing: --expect-count \(number) but there \(count == 1 ? "is" : "are") \(count) target\(count == 1 ? "" : "s"); nothing was ended",
+        argument: .flag("expect-count"))
+    }
+  }
+
+  /// In the REPL, asks before ending more than one session or the shell's own.
+  static func confirm(_ invocation: Invocation, question: String, needed: Bool) async throws {
+    guard needed, invocation.host.isInteractive, invocation.settings.confirm, !invocation.flag("yes"),
+      !invocation.settings.dryRun, !invocation.flag("dry-run")
+    else { return }
+    if await !invocation.host.confirm(question) {
+      throw CommandFailure(.refused, "not confirmed; nothing was ended", help: "add --yes to skip the question")
+    }
+  }
+
+  static func isDryRun(_ invocation: Invocation) -> Bool { invocation.settings.dryRun || invocation.flag("dry-run") }
+
+  /// The requests a dry run would have sent, as records.
+  static func plannedRequests(_ lines: [(String, String)]) -> Value {
+    .list(lines.map { method, path in
+      .record(Record(kind: "request", fields: [("method", .string(method)), ("path", .string(path)), ("sent", .bool(false))]))
+    })
+  }
+}

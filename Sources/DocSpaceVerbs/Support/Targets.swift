@@ -1,0 +1,62 @@
+import DSHLanguage
+
+/// What `revoke` and `revoke-user` accept, turned into ids.
+enum Targets {
+  struct Session {
+    var id: Int
+    var userId: String?
+    /// What the result record shows as `target`.
+    var label: Value
+  }
+
+  static func sessions(_ value: Value, argument: Int = 0) throws -> [Session] {
+    switch value {
+    case .int(let id): return [Session(id: id, userId: nil, label: .int(id))]
+    case .string(let text) where Int(text) != nil: return [Session(id: Int(text)!, userId: nil, label: .int(Int(text)!))]
+    case .record(let record) where record.kind != "user" && record.kind != "result":
+      guard case .int(let id)? = record["id"] else { break }
+      return [Session(id: id, userId: record["userId"]?.asString, label: .int(id))]
+    case .list(let items): return try items.flatMap { try sessions($0, argument: argument) }
+    default: break
+    }
+    var help = "pass a session or login record, a connection id, or a list of them"
+    if value.asRecord?.kind == "user" || isGuid(value.asString) || value.asString?.contains("@") == true {
+      help = "that is a user: to end all of a user's sessions use 'revoke-user'"
+    }
+    throw CommandFailure(.usage, "revoke cannot end \(describe(value))", help: help, argument: .positional(argument))
+  }
+
+  enum User {
+    case id(String)
+    case email(String)
+  }
+
+  static func users(_ value: Value, argument: Int = 0) throws -> [User] {
+    switch value {
+    case .string(let text) where isGuid(text): return [.id(text.lowercased())]
+    case .string(let text) where text.contains("@"): return [.email(text)]
+    case .record(let record) where record.kind == "user" || record.kind == nil:
+      if case .string(let id)? = record["id"], isGuid(id) { return [.id(id.lowercased())] }
+    case .list(let items): return try items.flatMap { try users($0, argument: argument) }
+    default: break
+    }
+    var help = "pass a user record, a user id, an email, or a list of them"
+    if case .record(let record) = value, record.kind == "session" || record.kind == "login" {
+      help = "that is a session: to end one session use 'revoke'; for its user, pass $x.userId"
+    } else if value.asInt != nil {
+      help = "that looks like a connection id: use 'revoke'"
+    }
+    throw CommandFailure(.usage, "revoke-user cannot use \(describe(value))", help: help, argument: .positional(argument))
+  }
+
+  static func isGuid(_ text: String?) -> Bool {
+    guard let text else { return false }
+    return text.wholeMatch(of: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/) != nil
+  }
+
+  static func describe(_ value: Value) -> String {
+    if case .record(let record) = value, let kind = record.kind { return "a \(kind) record" }
+    if case .string(let text) = value { return "the string \"\(text)\"" }
+    return "a value of type \(value.typeName)"
+  }
+}

@@ -1,0 +1,129 @@
+import DSHLanguage
+import DocSpaceAPI
+import Foundation
+
+extension DocSpaceVerbs {
+  static func connect(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "connect", summary: "Sign in to a portal, with a password or a token",
+      discussion: """
+        With --user, the password comes from DOCSPACE_PASSWORD or is asked without echo; the \
+        login token the portal returns is then sent as the asc_auth_key cookie. With --token, a \
+        login token goes as that cookie and an sk-… API key as Bearer. Without either, \
+        DOCSPACE_TOKEN is used, else DOCSPACE_USER with a password. Secrets never reach history.
+        """,
+      category: .connection,
+      signature: Signature(
+        [Parameter("URL", help: "the portal, e.g. https://portal.example.com")],
+        flags: [
+          Flag("user", value: "EMAIL", help: "sign in with this account's password"),
+          Flag("token", value: "T", help: "a login token or an sk-… API key"),
+          Flag("allow-insecure-http", help: "allow plain http:// to a non-loopback host"),
+        ]),
+      output: .fixed(.record(name: "user", fields: Records.userFields)),
+      examples: [],
+      seeAlso: ["disconnect", "whoami"],
+      http: [.init("POST", "/api/2.0/authentication"), .init("GET", "/api/2.0/people/@self")]
+    ) { invocation in
+      let urlText = invocation.positional(0)?.displayText ?? ""
+      let url: URL
+      do throws(APIError) {
+        url = try PortalConfiguration.url(from: urlText)
+      } catch {
+        throw CommandFailure(.usage, error.message, argument: .positional(0))
+      }
+      let environment = portal.environment
+      let token = invocation.flags["token"]?.displayText
+      let userName = invocation.flags["user"]?.displayText ?? (token == nil && environment["DOCSPACE_TOKEN"] == nil ? environment["DOCSPACE_USER"] : nil)
+      var configuration = PortalConfiguration(
+        baseURL: url, credential: Credential(token: token ?? (userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")))
+      configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http")
+      configuration.requestTimeout = invocation.settings.timeout
+      do throws(APIError) {
+        try await portal.connect(configuration, label: nil)
+      } catch {
+        throw CommandFailure(error)
+      }
+      let client = try await portal.client(for: invocation)
+      if let userName {
+        var password = environment["DOCSPACE_PASSWORD"]
+        if password == nil { password = await invocation.host.readSecret("Password for \(userName): ") }
+        guard let password, !password.isEmpty else {
+          throw CommandFailure(.connection, "no password: set DOCSPACE_PASSWORD or run connect in the interactive shell")
+        }
+        _ = try await calling { () async throws(APIError) in try await client.signIn(userName: userName, password: password) }
+      }
+      let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
+      invocation.host.inform("connected to \(url.absoluteString) as \(me.displayName) (\(me.role))")
+      return .null
+    }
+  }
+
+  static func disconnect(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "disconnect", summary: "Sign out: end this shell's connection and forget the token",
+      category: .connection,
+      signature: Signature(flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+      output: .fixed(.scalar("null")),
+      examples: [],
+      seeAlso: ["connect"],
+      http: [.init("POST", "/api/2.0/authentication/logout")]
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      if SafetyRails.isDryRun(invocation) {
+        return SafetyRails.plannedRequests([("POST", "/api/2.0/authentication/logout")])
+      }
+      try await calling { () async throws(APIError) in try await client.signOut() }
+      await portal.disconnect()
+      invocation.host.inform("disconnected")
+      return .null
+    }
+  }
+
+  static func api(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "api", summary: "Any API call; the JSON answer as a value",
+      discussion: "The whole envelope comes back (response, count, total, links, status, statusCode).",
+      category: .connection,
+      signature: Signature(
+        [Parameter("METHOD", help: "GET, POST, PUT or DELETE"), Parameter("PATH", help: "e.g. /api/2.0/people/@self")],
+        flags: [
+          Flag("body", value: "RECORD", help: "the JSON body, as a record"),
+          Flag("dry-run", help: "print the request instead of sending it"),
+        ]),
+      output: .unknown,
+      examples: [Example("api GET /api/2.0/people/@self | get response.email", "a raw call", .output("owner@example.com\n"))],
+      seeAlso: ["curl"]
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      let method = (invocation.positional(0)?.displayText ?? "").uppercased()
+      guard ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method) else {
+        throw CommandFailure(.usage, "'\(method)' is not an HTTP method", help: "use GET, POST, PUT or DELETE", argument: .positional(0))
+      }
+      let path = invocation.positional(1)?.displayText ?? ""
+      let body = invocation.flags["body"].map { Data(JSON.encode($0, indent: nil).utf8) }
+      if SafetyRails.isDryRun(invocation), method != "GET" { return SafetyRails.plannedRequests([(method, path)]) }
+      let data = try await calling { () async throws(APIError) in try await client.raw(method: method, path: path, body: body) }
+      guard !data.isEmpty else { return .null }
+      do {
+        return try JSON.parse(String(decoding: data, as: UTF8.self))
+      } catch {
+        return .string(String(decoding: data, as: UTF8.self))
+      }
+    }
+  }
+
+  static func curl(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "curl", summary: "The last request as a curl command (the token left in $DOCSPACE_TOKEN)",
+      category: .connection, output: .fixed(.scalar("string")),
+      examples: [Example("whoami | get id; curl", "replay a call outside dsh")],
+      seeAlso: ["api", "set"]
+    ) { invocation in
+      guard let client = await portal.client, let command = await client.lastRequestAsCurl() else {
+        throw CommandFailure(.usage, "no request has been sent yet")
+      }
+      return .string(command)
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import DSHLanguage
+import DocSpaceAPI
+
+extension DocSpaceVerbs {
+  static func whoami(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "whoami", summary: "Who the shell is signed in as, and how",
+      category: .connection,
+      signature: Signature(flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+      output: .fixed(.record(name: "user", fields: Records.userFields + ["portal", "credential", "loginEventId"])),
+      examples: [Example("whoami | get role", "the role decides what you may end", .output("Owner\n"))],
+      seeAlso: ["connect", "sessions"],
+      http: [.init("GET", "/api/2.0/people/@self")], role: "any signed-in user"
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      let me = try await calling { () async throws(APIError) in try await client.me() }
+      guard case .record(var record) = Records.user(me) else { return .null }
+      record["portal"] = .string(client.configuration.baseURL.absoluteString)
+      switch await client.credential {
+      case .loginToken: record["credential"] = "login token (cookie)"
+      case .apiKey: record["credential"] = "API key (Bearer)"
+      case .none: record["credential"] = "none"
+      }
+      record["loginEventId"] = .int(me.loginEventId ?? 0)
+      return .record(record)
+    }
+  }
+
+  static func users(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "users", summary: "The portal's people, every page (Owner, admins, room admins)",
+      category: .people,
+      signature: Signature(flags: [
+        Flag("search", value: "TEXT", help: "every word must appear in a name or email"),
+        Flag("dry-run", help: "print the request instead of sending it"),
+      ]),
+      output: .fixed(.list(Records.userSchema)),
+      examples: [Example("users | where role == \"Guest\" | get email", "everyone with a role", .output("guest@example.com\n"))],
+      seeAlso: ["user", "revoke-user"],
+      http: [.init("GET", "/api/2.0/people"), .init("GET", "/api/2.0/people/filter?filterValue=…")],
+      role: "Owner, DocSpace admin or Room admin"
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      let search = invocation.flags["search"]?.displayText
+      let people = try await calling(role: "Owner, DocSpace admin or Room admin") { () async throws(APIError) in
+        try await client.allPeople(search: search)
+      }
+      await portal.remember(users: people.compactMap { user in user.email.map { ($0, "\(user.displayName) · \(user.role)") } })
+      return .list(people.map(Records.user))
+    }
+  }
+
+  static func user(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "user", summary: "One person, by id, user name or email",
+      category: .people,
+      signature: Signature(
+        [Parameter("ID_OR_EMAIL", help: "a user id, user name, or email")],
+        flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+      output: .fixed(Records.userSchema),
+      examples: [Example("user admin@example.com | get role", "look someone up", .output("DocSpaceAdmin\n"))],
+      seeAlso: ["users", "revoke-user"],
+      http: [.init("GET", "/api/2.0/people/{id or userName}"), .init("GET", "/api/2.0/people/email?email=…")],
+      role: "self; others: Owner, DocSpace admin or Room admin"
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      let key = invocation.positional(0)?.displayText ?? ""
+      let found = try await calling(role: "Owner, DocSpace admin or Room admin") { () async throws(APIError) in
+        key.contains("@") ? try await client.person(email: key) : try await client.person(idOrUserName: key)
+      }
+      return Records.user(found)
+    }
+  }
+}

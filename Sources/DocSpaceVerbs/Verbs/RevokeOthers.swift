@@ -1,0 +1,71 @@
+import DSHLanguage
+import DocSpaceAPI
+
+extension DocSpaceVerbs {
+  static func revokeOthers(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "revoke-others", summary: "End all your sessions except this shell's",
+      discussion: """
+        The portal keeps the connection named by the asc_auth_key cookie. With an API key (Bearer) \
+        there is no such connection, so every session would end: dsh refuses unless --yes.
+        """,
+      category: .sessions,
+      signature: Signature(flags: SafetyRails.flags),
+      output: .fixed(.record(name: "result", fields: ["user", "kept", "closed"])),
+      examples: [Example("revoke-others --yes | get closed", "keep only this device", .output("3\n"))],
+      seeAlso: ["sessions", "revoke", "change-password"],
+      http: [.init("PUT", connectionsPath + "/logoutallexceptthis"), .init("GET", connectionsPath)],
+      role: "any signed-in user"
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      let before = try await calling { () async throws(APIError) in try await client.activeConnections() }
+      let others = before.items.filter { $0.id != before.loginEvent && $0.id != 0 }
+      if before.loginEvent == 0 && !invocation.flag("yes") {
+        throw CommandFailure(
+          .refused, "this shell has no connection of its own (an API key): revoke-others would end all \(others.count) of your sessions",
+          help: "add --yes to end them all")
+      }
+      try SafetyRails.checkCount(invocation, count: others.count)
+      if SafetyRails.isDryRun(invocation) {
+        return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallexceptthis")])
+      }
+      try await SafetyRails.confirm(
+        invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?", needed: others.count > 1)
+      let name = try await calling { () async throws(APIError) in try await client.logOutAllExceptThis() }
+      await portal.forget(sessionIds: Set(others.map(\.id)))
+      invocation.host.inform("revoke-others: \(others.count) closed, kept \(before.loginEvent == 0 ? "none" : String(before.loginEvent))")
+      return .record(
+        Record(kind: "result", fields: [
+          ("user", name.map(Value.string) ?? .null), ("kept", before.loginEvent == 0 ? .null : .int(before.loginEvent)),
+          ("closed", .int(others.count)),
+        ]))
+    }
+  }
+
+  static func changePassword(_ portal: PortalConnection) -> CommandSpec {
+    CommandSpec(
+      name: "change-password", summary: "End all your sessions, this shell's too, and get a password-change link",
+      discussion: """
+        The portal does not change or mail anything: it returns the link. Every token of yours \
+        stops working, so dsh drops its own; open the link, set a new password, then connect again.
+        """,
+      category: .sessions,
+      signature: Signature(flags: SafetyRails.flags),
+      output: .fixed(.record(name: "result", fields: ["url"])),
+      examples: [Example("change-password --yes | get url", "the link to open", .runs)],
+      seeAlso: ["revoke-others", "connect"],
+      http: [.init("PUT", connectionsPath + "/logoutallchangepassword")],
+      role: "any signed-in user"
+    ) { invocation in
+      let client = try await portal.client(for: invocation)
+      if SafetyRails.isDryRun(invocation) {
+        return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallchangepassword")])
+      }
+      try await SafetyRails.confirm(invocation, question: "End ALL your sessions, including this shell's?", needed: true)
+      let url = try await calling { () async throws(APIError) in try await client.logOutAllAndChangePassword() }
+      await portal.forgetCredential()
+      invocation.host.inform("change-password: all your sessions ended, this shell's too; open the link, then run connect")
+      return .record(Record(kind: "result", fields: [("url", url.map(Value.string) ?? .null)]))
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import DocSpaceSimulator
+import Foundation
+import Logging
+
+/// `dsh-sim`: a simulated DocSpace 3.7 portal for trying dsh and for tests.
+@main
+struct DSHSim: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dsh-sim",
+    abstract: "A simulated ONLYOFFICE DocSpace 3.7 portal (active connections, authentication, people, login history).",
+    discussion: """
+      Accounts (password demo-password): owner@example.com, admin@example.com, \
+      roomadmin@example.com, user@example.com, guest@example.com.
+      On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
+      """)
+
+  @Option(help: "Port to listen on; 0 picks a free one.") var port = 8092
+  @Option(help: "Address to bind.") var host = "127.0.0.1"
+  @Option(help: "Seeded active connections per account.") var sessionsPerUser = 3
+  @Option(help: "Generated users besides the five role accounts.") var users = 0
+  @Option(help: "Seed for the generated fixture.") var seed: UInt64 = 1
+  @Option(help: "Portal time zone as an offset, e.g. +03:00 or -05:00.") var timeZone = "+00:00"
+  @Option(help: "Milliseconds added to every response.") var latency = 0
+  @Option(help: "Fraction (0-1) of requests answered with 502/503 or a dropped connection.") var failRate = 0.0
+  @Flag(help: "Enable the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).") var rateLimit = false
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+    guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+    guard sessionsPerUser >= 0, users >= 0, latency >= 0 else {
+      throw ValidationError("--sessions-per-user, --users and --latency must not be negative")
+    }
+    guard Self.minutes(timeZone) != nil else { throw ValidationError("--time-zone must look like +03:00 or -05:30") }
+  }
+
+  static func minutes(_ text: String) -> Int? {
+    let pattern = /^([+-])(\d{2}):(\d{2})$/
+    guard let match = text.wholeMatch(of: pattern), let hours = Int(match.2), let minutes = Int(match.3),
+      hours <= 14, minutes < 60
+    else { return nil }
+    return (hours * 60 + minutes) * (match.1 == "-" ? -1 : 1)
+  }
+
+  func run() async throws {
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    var options = SimulatorOptions()
+    options.port = port
+    options.host = host
+    options.sessionsPerUser = sessionsPerUser
+    options.users = users
+    options.seed = seed
+    options.timeZoneMinutes = Self.minutes(timeZone) ?? 0
+    options.latencyMilliseconds = latency
+    options.failRate = failRate
+    options.rateLimit = rateLimit
+    let server = try await SimulatorServer.start(options, logger: Logger(label: "dsh-sim"))
+    // FileHandle writes unbuffered: the line is out before anyone waits on it.
+    FileHandle.standardOutput.write(Data("dsh-sim listening on \(server.url)\n".utf8))
+    for (email, key) in await server.apiKeys() {
+      FileHandle.standardError.write(Data("dsh-sim: API key of \(email): \(key)\n".utf8))
+    }
+    try await withTaskCancellationHandler {
+      try await server.wait()
+    } onCancel: {
+      Task { await server.stop() }
+    }
+  }
+}

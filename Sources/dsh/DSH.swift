@@ -1,0 +1,62 @@
+import ArgumentParser
+import DSHShell
+import DocSpaceAPI
+import Foundation
+import LineEditor
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `dsh`: a scriptable shell for the ONLYOFFICE DocSpace API.
+@main
+struct DSH: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dsh",
+    abstract: "A scriptable shell for the ONLYOFFICE DocSpace API (active connections).",
+    discussion: """
+      dsh                      the interactive shell
+      dsh FILE.dsh [ARGS…]     run a script ($args holds ARGS)
+      dsh -c 'CODE'            run CODE
+      dsh -                    run the program on stdin
+      dsh check FILE.dsh       check a script without running it
+      dsh --demo               the shell on a built-in simulated portal
+      Credentials: DOCSPACE_URL, DOCSPACE_TOKEN (a login token, or an sk-… API key).
+      Exit codes: 0 ok, 1 error, 2 usage/syntax, 3 some bulk targets failed, 4 portal
+      unreachable or credentials refused, 130 interrupted.
+      """)
+
+  @Option(name: .customShort("c"), help: "Run this program text.") var code: String?
+  @Option(help: "The portal URL (or DOCSPACE_URL).") var portal: String?
+  @Option(help: "A login token or sk-… API key (or DOCSPACE_TOKEN).") var token: String?
+  @Option(help: "Result format: table, json or csv.") var output: String?
+  @Flag(help: "Print the requests that would change something instead of sending them.") var dryRun = false
+  @Flag(help: "Start a simulated portal in this process and sign in as its owner.") var demo = false
+  @Option(help: "A PEM file of CA certificates to trust (private CA).") var caCert: String?
+  @Flag(help: "Allow plain http:// to a non-loopback portal.") var allowInsecureHttp = false
+  @Argument(help: "A script to run, '-' for stdin, or 'check FILE'.") var script: String?
+  @Argument(parsing: .captureForPassthrough, help: "Arguments for the script ($args).") var arguments: [String] = []
+
+  func validate() throws {
+    if let output, !["table", "json", "csv"].contains(output) {
+      throw ValidationError("--output must be table, json or csv")
+    }
+    if code != nil && script != nil { throw ValidationError("give either -c CODE or a script, not both") }
+    if demo && (portal != nil || token != nil) { throw ValidationError("--demo uses its own portal: drop --portal/--token") }
+  }
+
+  func run() throws {
+    let environment = ProcessInfo.processInfo.environment
+    let interactive = code == nil && script == nil && isatty(0) == 1 && isatty(1) == 1
+      && !["", "dumb"].contains(environment["TERM"] ?? "")
+    if interactive { InterruptGate.install() }
+    let bridge: BlockingBridge
+    if interactive {
+      bridge = BlockingBridge(interruptPending: { InterruptGate.takePending() })
+    } else {
+      bridge = BlockingBridge(interruptPending: { false })
+    }
+    let launch = Launch(command: self, environment: environment, interactive: interactive, bridge: bridge)
+    throw ArgumentParser.ExitCode(launch.start())
+  }
+}

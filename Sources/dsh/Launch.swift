@@ -1,0 +1,131 @@
+import DSHLanguage
+import DSHShell
+import DocSpaceAPI
+import DocSpaceSimulator
+import Foundation
+
+/// Sets up a session from the command line and runs the chosen mode.
+struct Launch {
+  let command: DSH
+  let environment: [String: String]
+  let interactive: Bool
+  let bridge: BlockingBridge
+
+  func start() -> Int32 {
+    let terminal = Terminal.standard(environment: environment)
+    if command.script == "check" {
+      return check(terminal: terminal)
+    }
+    var options = Session.Options(terminal: terminal)
+    options.interactive = interactive
+    options.environment = environment
+    options.arguments = command.arguments
+    options.settings.dryRun = command.dryRun
+    if let output = command.output.flatMap(Settings.OutputFormat.init) { options.settings.output = output }
+    if interactive {
+      options.confirm = { await TerminalQuestion.confirm($0) }
+      options.readSecret = { await TerminalQuestion.ask($0, echo: false) }
+    }
+    let label = command.demo ? "demo" : portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
+    if interactive { options.history = HistoryStore.forPortal(label, environment: environment) }
+    let session = Session(options)
+    let simulator: SimulatorServer?
+    do {
+      if command.demo {
+        simulator = try bridge.wait { await Self.startDemo(session) }.get()
+      } else {
+        simulator = nil
+        if let portalText { try bridge.wait { await connect(session, portalText) }.get() }
+      }
+    } catch {
+      terminal.writeErr(DiagnosticRenderer(color: terminal.colorAllowed).render(Diagnostic(code: "E302", message: error.message)) + "\n")
+      bridge.wait { await session.close() }
+      return ExitCode.unreachable.rawValue
+    }
+    let code = runMode(session, terminal: terminal, history: options.history)
+    bridge.wait {
+      await session.close()
+      await simulator?.stop()
+    }
+    return code
+  }
+
+  var portalText: String? { command.portal ?? environment["DOCSPACE_URL"] }
+
+  private func runMode(_ session: Session, terminal: Terminal, history: HistoryStore?) -> Int32 {
+    if let code = command.code {
+      return bridge.wait { await session.run(code, origin: "<-c>") }.code
+    }
+    if let script = command.script, script != "-" {
+      return bridge.wait { await session.runFile(script) }.code
+    }
+    if command.script == "-" {
+      let text = Self.readAllStandardInput()
+      return bridge.wait { await session.run(text, origin: "<stdin>") }.code
+    }
+    if interactive {
+      if command.demo {
+        terminal.writeErr("dsh demo portal: signed in as owner@example.com (password demo-password); try `sessions`, `help`.\n")
+      }
+      let reader = EditLineReader(history: history?.load() ?? [], editor: "emacs")
+      return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: true).run()
+    }
+    return ReplDriver(session: session, reader: PlainLineReader(), bridge: bridge, showPrompts: false).run()
+  }
+
+  private func connect(_ session: Session, _ portalText: String) async -> Result<Void, LaunchError> {
+    do {
+      var configuration = PortalConfiguration(
+        baseURL: try PortalConfiguration.url(from: portalText),
+        credential: Credential(token: command.token ?? environment["DOCSPACE_TOKEN"] ?? ""))
+      configuration.allowInsecureHTTP = command.allowInsecureHttp
+      configuration.caCertificatePath = command.caCert
+      try await session.portal.connect(configuration, label: nil)
+      return .success(())
+    } catch let error as APIError {
+      return .failure(LaunchError(message: error.message))
+    } catch {
+      return .failure(LaunchError(message: String(describing: error)))
+    }
+  }
+
+  /// Starts the simulator on a free loopback port and signs in as its owner.
+  static func startDemo(_ session: Session) async -> Result<SimulatorServer, LaunchError> {
+    var options = SimulatorOptions()
+    options.port = 0
+    options.users = 12
+    do {
+      let server = try await SimulatorServer.start(options)
+      let url = try PortalConfiguration.url(from: server.url)
+      try await session.portal.connect(PortalConfiguration(baseURL: url, credential: .none), label: "demo")
+      guard let client = await session.portal.client else { return .failure(LaunchError(message: "demo portal unavailable")) }
+      _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
+      return .success(server)
+    } catch let error as APIError {
+      return .failure(LaunchError(message: "the demo portal did not start: \(error.message)"))
+    } catch {
+      return .failure(LaunchError(message: "the demo portal did not start: \(error)"))
+    }
+  }
+
+  private func check(terminal: Terminal) -> Int32 {
+    guard let path = command.arguments.first else {
+      terminal.writeErr("usage: dsh check FILE.dsh\n")
+      return ExitCode.usage.rawValue
+    }
+    let session = Session(Session.Options(terminal: terminal))
+    return bridge.wait { await ScriptChecker(session: session).check(path: path) }
+  }
+
+  static func readAllStandardInput() -> String {
+    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  }
+}
+
+struct LaunchError: Error {
+  var message: String
+}
+
+extension Error {
+  var message: String { (self as? LaunchError)?.message ?? String(describing: self) }
+}

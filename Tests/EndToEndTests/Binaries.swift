@@ -1,0 +1,88 @@
+import Foundation
+
+/// The built `dsh` and `dsh-sim` executables, found beside the test bundle.
+enum Binaries {
+  static var directory: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  }
+
+  static var dsh: String { path("dsh") }
+  static var dshSim: String { path("dsh-sim") }
+
+  private static func path(_ name: String) -> String {
+    var candidate = directory
+    for _ in 0..<4 {
+      let file = candidate.appendingPathComponent(name).path
+      if FileManager.default.isExecutableFile(atPath: file) { return file }
+      candidate = candidate.deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent(name).path
+  }
+
+  struct Result {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs a binary to completion with the given environment additions and stdin.
+  static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.removeValue(forKey: "DOCSPACE_URL")
+    env.removeValue(forKey: "DOCSPACE_TOKEN")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// A `dsh-sim` process on a free port, stopped when the test ends.
+final class SimulatorProcess {
+  let process = Process()
+  let url: String
+
+  init(_ arguments: [String] = []) throws {
+    process.executableURL = URL(fileURLWithPath: Binaries.dshSim)
+    process.arguments = ["--port", "0"] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var line = Data()
+    while true {
+      let byte = out.fileHandleForReading.readData(ofLength: 1)
+      if byte.isEmpty || byte == Data("\n".utf8) { break }
+      line.append(byte)
+    }
+    let text = String(decoding: line, as: UTF8.self)
+    guard text.hasPrefix("dsh-sim listening on ") else { throw StartError(line: text) }
+    url = String(text.dropFirst("dsh-sim listening on ".count))
+  }
+
+  struct StartError: Error {
+    var line: String
+  }
+
+  deinit {
+    process.terminate()
+    process.waitUntilExit()
+  }
+}
