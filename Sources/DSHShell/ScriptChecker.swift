@@ -33,6 +33,19 @@ public struct ScriptChecker {
     }
   }
 
+  /// Commands that exist nowhere: checked before a program runs, so that a typo late in
+  /// a script stops it before its first statement. Skipped when the program sources
+  /// other files, whose definitions are not known yet.
+  func unknownCommands(_ program: Program) -> [Diagnostic] {
+    var walker = Walker(registry: session.interpreter.registry, source: program.source)
+    walker.defineFunctions(program.statements)
+    if walker.sourcesFiles(program.statements) { return [] }
+    walker.scopes = [[]]
+    walker.statements(program.statements)
+    return walker.problems.filter { if case .unknownCommand = $0 { true } else { false } }
+      .map { $0.diagnostic(in: program.source) }
+  }
+
   struct Walker {
     let registry: CommandRegistry
     let source: Source
@@ -48,7 +61,32 @@ public struct ScriptChecker {
 
     mutating func defineFunctions(_ statements: [Statement]) {
       for statement in statements {
-        if case .def(let name, let parameters, _) = statement.kind { functions[name] = parameters.count }
+        switch statement.kind {
+        case .def(let name, let parameters, let body):
+          functions[name] = parameters.count
+          defineFunctions(body.statements)
+        case .ifElse(let branches, let otherwise):
+          for branch in branches { defineFunctions(branch.body.statements) }
+          defineFunctions(otherwise?.statements ?? [])
+        case .forIn(_, _, let body): defineFunctions(body.statements)
+        case .tryCatch(let body, let handler):
+          defineFunctions(body.statements)
+          defineFunctions(handler.statements)
+        default: break
+        }
+      }
+    }
+
+    func sourcesFiles(_ statements: [Statement]) -> Bool {
+      statements.contains { statement in
+        switch statement.kind {
+        case .source: return true
+        case .ifElse(let branches, let otherwise):
+          return branches.contains { sourcesFiles($0.body.statements) } || sourcesFiles(otherwise?.statements ?? [])
+        case .forIn(_, _, let body), .def(_, _, let body): return sourcesFiles(body.statements)
+        case .tryCatch(let body, let handler): return sourcesFiles(body.statements) || sourcesFiles(handler.statements)
+        default: return false
+        }
       }
     }
 

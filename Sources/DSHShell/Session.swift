@@ -53,6 +53,11 @@ public final class Session: Sendable {
       report(errors.diagnostics)
       return Outcome(code: ExitCode.usage.rawValue)
     case .success(let program):
+      let unknown = ScriptChecker(session: self).unknownCommands(program)
+      if !unknown.isEmpty {
+        report(unknown)
+        return Outcome(code: ExitCode.usage.rawValue)
+      }
       do {
         switch try await interpreter.run(program) {
         case .completed: return Outcome(code: ExitCode.success.rawValue)

@@ -81,6 +81,7 @@ struct Launch {
       configuration.allowInsecureHTTP = command.allowInsecureHttp
       configuration.caCertificatePath = command.caCert
       try await session.portal.connect(configuration, label: nil)
+      await session.portal.refreshUser()
       return .success(())
     } catch let error as APIError {
       return .failure(LaunchError(message: error.message))
@@ -100,6 +101,7 @@ struct Launch {
       try await session.portal.connect(PortalConfiguration(baseURL: url, credential: .none), label: "demo")
       guard let client = await session.portal.client else { return .failure(LaunchError(message: "demo portal unavailable")) }
       _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
+      await session.portal.refreshUser()
       return .success(server)
     } catch let error as APIError {
       return .failure(LaunchError(message: "the demo portal did not start: \(error.message)"))

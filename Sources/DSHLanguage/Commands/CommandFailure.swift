@@ -50,11 +50,10 @@ public struct CommandFailure: Error, Sendable {
 
   public var exitCode: ExitCode {
     switch kind {
-    case .usage: return .usage
     case .connection: return .unreachable
     case .partial: return .partialFailure
     case .interrupted: return .interrupted
-    case .input, .unknownField, .api, .refused, .runtime: return .failure
+    case .usage, .input, .unknownField, .api, .refused, .runtime: return .failure
     }
   }
 }

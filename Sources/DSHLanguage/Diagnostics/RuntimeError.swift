@@ -122,7 +122,6 @@ public enum RuntimeError: Error, Sendable {
     switch self {
     case .commandFailed(_, let failure, _): return failure.exitCode
     case .interrupted: return .interrupted
-    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments: return .usage
     default: return .failure
     }
   }

@@ -60,6 +60,10 @@ extension Parser {
       return try parsePostfix(try parsePrimary())
     case .int, .float, .duration, .word:
       if continuesBareWord(after: 0) { return bareWord() }
+      if case .word(let word) = token.kind {
+        _ = advance()
+        return Expr(kind: Self.literalWord(word), range: token.range)
+      }
       return try parsePostfix(try parsePrimary())
     case .symbol:
       return bareWord()

@@ -17,7 +17,9 @@ public struct Parser {
     var parser = Parser(source: source, bytes: source.bytes[...], base: 0, signatures: signatures)
     let statements = parser.parseStatements(until: nil)
     if parser.errors.isEmpty { return .success(Program(statements: statements, source: source)) }
-    return .failure(SyntaxErrors(errors: parser.errors, source: source))
+    var seen = Set<Int>()
+    let ordered = parser.errors.sorted { $0.range.start < $1.range.start }.filter { seen.insert($0.range.start).inserted }
+    return .failure(SyntaxErrors(errors: ordered, source: source))
   }
 
   init(

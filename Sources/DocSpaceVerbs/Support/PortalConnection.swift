@@ -53,6 +53,14 @@ public actor PortalConnection {
     return client
   }
 
+  /// Fetches who is signed in, for the prompt; nil when nobody is.
+  @discardableResult
+  public func refreshUser() async -> Employee? {
+    guard let client else { return nil }
+    me = try? await client.me()
+    return me
+  }
+
   /// The signed-in user, fetched once per connection.
   func currentUser(_ client: DocSpaceClient) async throws(APIError) -> Employee {
     if let me { return me }
