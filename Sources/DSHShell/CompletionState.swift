@@ -8,6 +8,13 @@ public struct CompletionState: Sendable {
     public var summary: String
     public var signature: Signature
     public var output: CommandSpec.Output
+
+    public init(name: String, summary: String, signature: Signature, output: CommandSpec.Output) {
+      self.name = name
+      self.summary = summary
+      self.signature = signature
+      self.output = output
+    }
   }
 
   public var commands: [Command] = []

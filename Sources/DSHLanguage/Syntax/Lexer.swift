@@ -93,6 +93,7 @@ struct Lexer {
     default:
       kind = lexSymbol()
       if case .symbol(let text) = kind, text.isEmpty {
+        index += 1
         errors.append(.unexpectedCharacter(describe(byte), range(from: start)))
         return next(spaceBefore: true)
       }

@@ -47,6 +47,12 @@ struct TestShell {
     return TestShell(simulator: simulator, session: session, capture: capture)
   }
 
+  /// A session with no portal whose output goes nowhere.
+  static func offlineSession() -> Session {
+    Session(Session.Options(terminal: Terminal(
+      writeOut: { _ in }, writeErr: { _ in }, stdoutIsTTY: false, stderrIsTTY: false, width: { 100 }, colorAllowed: false)))
+  }
+
   /// Runs program text as a script would.
   @discardableResult
   func run(_ text: String, origin: String = "test.dsh") async -> Session.Outcome {
