@@ -61,10 +61,13 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DSHLanguageTests", dependencies: ["DSHLanguage"]),
-    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(
       name: "DocSpaceSimulatorTests",
-      dependencies: ["DocSpaceSimulator", "DocSpaceAPI"]
+      dependencies: [
+        "DocSpaceSimulator", "DocSpaceAPI",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
     ),
     .testTarget(
       name: "DSHShellTests",

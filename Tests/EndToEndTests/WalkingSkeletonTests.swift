@@ -12,6 +12,14 @@ import Testing
     return client
   }
 
+  /// Signs in with a password; the login token for DOCSPACE_TOKEN.
+  func signInToken(_ url: String, as email: String = "owner@example.com") async throws -> String {
+    let client = try await signIn(url, as: email)
+    let token = await client.credential.loginToken ?? ""
+    await client.shutdown()
+    return token
+  }
+
   @Test func theTwoLineProgramEndsExactlyOneSession() async throws {
     let simulator = try SimulatorProcess(["--sessions-per-user", "3"])
     let client = try await signIn(simulator.url)
@@ -52,5 +60,49 @@ import Testing
     let simulator = try SimulatorProcess()
     #expect(simulator.url.hasPrefix("http://127.0.0.1:"))
     #expect(Int(simulator.url.split(separator: ":").last ?? "") ?? 0 > 0)
+  }
+}
+
+/// Programs piped in or given as files, as a scheduler would run them.
+@Suite struct NonInteractiveTests {
+  @Test func pipingAProgramPrintsOnlyItsOutput() async throws {
+    let simulator = try SimulatorProcess()
+    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
+    let result = try Binaries.run(
+      Binaries.dsh, [], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "TERM": "xterm"],
+      stdin: "print 1\nsessions | count\n")
+    #expect(result.stdout == "1\n4\n")
+    #expect(result.stderr.isEmpty)
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+
+  @Test func aScriptGetsItsArguments() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("args-\(UUID().uuidString).dsh")
+    try "#!/usr/bin/env dsh\nprint ($args | count) $args[0]\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binaries.run(Binaries.dsh, [file.path, "alpha", "beta"])
+    #expect(result.stdout == "2 alpha\n")
+    #expect(result.code == 0)
+  }
+
+  @Test func theProgramOnStandardInputIsParsedWhole() throws {
+    let result = try Binaries.run(Binaries.dsh, ["-"], stdin: "print 1\nprint (\n")
+    #expect(result.code == 2)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func anUnreachablePortalExitsWithFour() throws {
+    let result = try Binaries.run(Binaries.dsh, ["-c", "sessions"], environment: ["DOCSPACE_URL": "http://127.0.0.1:9", "DOCSPACE_TOKEN": "x"])
+    #expect(result.code == 4)
+    #expect(result.stderr.contains("connection refused"))
+  }
+
+  @Test func checkFindsProblemsWithoutRunning() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).dsh")
+    try "$s = sessions | where userid == \"x\"\nrevoke $s --yess\nprint $undefined\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binaries.run(Binaries.dsh, ["check", file.path])
+    #expect(result.code == 2)
+    #expect(result.stderr.contains("no field 'userid' on a session"))
+    #expect(result.stderr.contains("has no flag --yess"))
+    #expect(result.stderr.contains("'$undefined' is not defined"))
   }
 }

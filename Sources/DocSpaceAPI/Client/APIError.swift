@@ -76,7 +76,7 @@ public enum APIError: Error, Sendable, Equatable {
       return "refusing plain http:// to \(url): use https://, or --allow-insecure-http if you must"
     case .invalidURL(let url): return "'\(url)' is not a portal URL like https://portal.example.com"
     case .refusedInDryRun(let request): return "dry run: not sending \(request.line)"
-    case .cancelled: return "cancelled"
+    case .cancelled: return "interrupted: the request was cancelled"
     }
   }
 }

@@ -73,6 +73,9 @@ extension DocSpaceClient {
       return .tlsFailure(request, detail: String(describing: error))
     }
     let description = String(describing: error)
+    if description.contains("Connection refused") {
+      return .unreachable(request, detail: "connection refused: is the portal running at that address?")
+    }
     if description.contains("connectTimeout") || description.contains("Timeout") { return .timedOut(request) }
     return .unreachable(request, detail: description)
   }
@@ -82,8 +85,9 @@ extension DocSpaceClient {
     if let error = error as? HTTPClientError {
       return error == .remoteConnectionClosed
     }
-    if error is ChannelError { return true }
     let description = String(describing: error)
+    if description.contains("refused") { return false }
+    if error is ChannelError { return true }
     return description.contains("reset") || description.contains("closed") || description.contains("EOF")
   }
 }

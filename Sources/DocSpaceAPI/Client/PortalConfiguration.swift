@@ -6,7 +6,7 @@ public struct PortalConfiguration: Sendable {
   public var credential: Credential
   public var allowInsecureHTTP = false
   public var caCertificatePath: String?
-  public var connectTimeout: Double = 10
+  public var connectTimeout: Double = 5
   public var requestTimeout: Double = 30
   public var maximumAttempts = 4
   public var baseBackoff: Double = 0.2

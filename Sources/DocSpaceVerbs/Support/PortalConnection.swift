@@ -53,11 +53,21 @@ public actor PortalConnection {
     return client
   }
 
-  /// Fetches who is signed in, for the prompt; nil when nobody is.
+  /// Fetches who is signed in, for the prompt; nil when nobody is or the portal is slow.
   @discardableResult
-  public func refreshUser() async -> Employee? {
+  public func refreshUser(within seconds: Double = 3) async -> Employee? {
     guard let client else { return nil }
-    me = try? await client.me()
+    let fetched = await withTaskGroup(of: Employee?.self) { group in
+      group.addTask { try? await client.me() }
+      group.addTask {
+        try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        return nil
+      }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first
+    }
+    me = fetched
     return me
   }
 

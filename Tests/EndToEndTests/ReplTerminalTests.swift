@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The real `dsh` in a real terminal (tmux): editing keys, completion, history, signals.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ReplTerminalTests {
+  func demo(stateDirectory: URL? = nil) throws -> Tmux {
+    let terminal = try Tmux(command: [Binaries.dsh, "--demo"], stateDirectory: stateDirectory)
+    #expect(terminal.waitFor { $0.contains("dsh demo owner> ") }, "prompt never appeared: \(terminal.screen)")
+    return terminal
+  }
+
+  @Test func tabCompletesAVerb() throws {
+    let terminal = try demo()
+    try terminal.type("sessi")
+    try terminal.press("Tab")
+    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> sessions ") })
+  }
+
+  @Test func tabCompletesAFieldAfterWhere() throws {
+    let terminal = try demo()
+    try terminal.type("sessions | where use")
+    try terminal.press("Tab")
+    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("where userId ") })
+  }
+
+  @Test func tabListsCandidatesWithDescriptions() throws {
+    let terminal = try demo()
+    try terminal.type("revoke-")
+    try terminal.press("Tab")
+    #expect(terminal.waitFor { $0.contains("revoke-others") && $0.contains("End all your sessions except") })
+  }
+
+  @Test func upRecallsThePreviousEntry() throws {
+    let terminal = try demo()
+    try terminal.type("print 4242")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.contains("\n4242") })
+    try terminal.press("Up")
+    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> print 4242") })
+  }
+
+  @Test func ctrlCClearsTheLineAndKeepsTheShell() throws {
+    let terminal = try demo()
+    try terminal.type("print 1111")
+    try terminal.press("C-c")
+    try terminal.type("print 2222")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.contains("\n2222") })
+    #expect(!terminal.screen.contains("\n1111"))
+    #expect(terminal.exitCode == nil)
+  }
+
+  @Test func ctrlDOnAnEmptyLineExits() throws {
+    let terminal = try demo()
+    try terminal.press("C-d")
+    #expect(terminal.waitFor { _ in terminal.exitCode != nil })
+    #expect(terminal.exitCode == 0)
+  }
+
+  @Test func aContinuationPromptWaitsForTheRest() throws {
+    let terminal = try demo()
+    try terminal.type("[1, 2, 3] |")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { _ in terminal.cursorLine.hasPrefix("... ") })
+    try terminal.type("count")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.contains("\n3\n") })
+  }
+
+  @Test func historyIsRecalledInANewProcessAndHoldsNoSecret() throws {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
+    do {
+      let first = try demo(stateDirectory: state)
+      try first.type("print 31337")
+      try first.press("Enter")
+      #expect(first.waitFor { $0.contains("\n31337") })
+      try first.type("connect http://127.0.0.1:9 --token not-a-real-secret")
+      try first.press("Enter")
+      #expect(first.waitFor { $0.contains("error[") })
+      try first.press("C-d")
+      #expect(first.waitFor { _ in first.exitCode != nil })
+    }
+    let file = state.appendingPathComponent("dsh/history-demo").path
+    let attributes = try FileManager.default.attributesOfItem(atPath: file)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    let contents = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(contents.contains("print 31337"))
+    #expect(!contents.contains("not-a-real-secret"))
+
+    let second = try demo(stateDirectory: state)
+    try second.press("Up")
+    #expect(second.waitFor { _ in second.cursorLine.hasSuffix("> print 31337") })
+  }
+
+  @Test func ctrlCCancelsARunningCommandAndReturnsToThePrompt() async throws {
+    let simulator = try SimulatorProcess(["--latency", "5000"])
+    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
+    let terminal = try Tmux(
+      command: [Binaries.dsh], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
+    #expect(terminal.waitFor { $0.contains("> ") })
+    try terminal.type("sessions")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.contains("> sessions\n") })
+    let started = Date()
+    try terminal.press("C-c")
+    #expect(terminal.waitFor { $0.contains("interrupted") })
+    #expect(Date().timeIntervalSince(started) < 10)
+    try terminal.type("print 5150")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.contains("\n5150") })
+  }
+}
