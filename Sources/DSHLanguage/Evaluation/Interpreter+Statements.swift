@@ -94,6 +94,9 @@ extension Interpreter {
     record["kind"] = .string(error.kind)
     record["status"] = error.status.map(Value.int) ?? .null
     record["code"] = .string(error.code)
+    if case .commandFailed(_, let failure, _) = error, let results = failure.partialResult {
+      record["results"] = results
+    }
     return .record(record)
   }
 

@@ -31,6 +31,8 @@ public actor DocSpaceClient {
         connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
         read: .milliseconds(Int64(configuration.requestTimeout * 1000))))
     clientConfiguration.httpVersion = .http1Only
+    // The pool's default of 8 connections would cap `set concurrency` silently.
+    clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
     self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
   }
 

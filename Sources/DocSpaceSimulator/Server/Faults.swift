@@ -45,3 +45,11 @@ actor Faults {
     if isWrite { writesInFlight[partition, default: 1] -= 1 } else { readsInFlight[partition, default: 1] -= 1 }
   }
 }
+
+/// Every request the portal received, in order: what tests check to prove that a dry
+/// run sent nothing.
+actor RequestLog {
+  private(set) var entries: [(method: String, path: String)] = []
+
+  func record(_ method: String, _ path: String) { entries.append((method, path)) }
+}

@@ -21,15 +21,14 @@ struct DroppedConnection: Error {}
 struct SimulatorResponder: HTTPResponder {
   let routes: PortalRoutes
   let faults: Faults
+  let log: RequestLog
   let options: SimulatorOptions
 
   func respond(to request: Request, context: SimulatorContext) async throws -> Response {
-    if options.latencyMilliseconds > 0 {
-      try await Task.sleep(for: .milliseconds(options.latencyMilliseconds))
-    }
     var body = request.body
     let buffer = try await body.collect(upTo: 30 * 1024 * 1024)
     let incoming = makeIncoming(request, context: context, body: Data(buffer.readableBytesView))
+    await log.record(incoming.method, incoming.path)
     switch await faults.drawFailure() {
     case .badGateway?:
       return response(Outgoing(status: 502, body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", headers: [("Content-Type", "text/html")]))
@@ -45,6 +44,10 @@ struct SimulatorResponder: HTTPResponder {
     let isWrite = incoming.method != "GET"
     guard await faults.admit(partition: partition, isWrite: isWrite) else {
       return response(Outgoing(status: 429, body: "", headers: [("Retry-After", "1"), ("X-RateLimit-Remaining", "0")]))
+    }
+    // Latency counts as processing time: the limiter sees slow requests in flight.
+    if options.latencyMilliseconds > 0 {
+      try? await Task.sleep(for: .milliseconds(options.latencyMilliseconds))
     }
     let outgoing = await routes.handle(incoming)
     await faults.release(partition: partition, isWrite: isWrite)

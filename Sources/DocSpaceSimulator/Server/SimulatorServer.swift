@@ -10,20 +10,23 @@ public final class SimulatorServer: Sendable {
   public let port: Int
   private let task: Task<Void, any Error>
   private let state: PortalState
+  private let log: RequestLog
 
-  private init(url: String, port: Int, task: Task<Void, any Error>, state: PortalState) {
+  private init(url: String, port: Int, task: Task<Void, any Error>, state: PortalState, log: RequestLog) {
     self.url = url
     self.port = port
     self.task = task
     self.state = state
+    self.log = log
   }
 
   /// Starts serving and returns once the port is bound. `logger` gets the server's logs.
   public static func start(_ options: SimulatorOptions, logger: Logger? = nil) async throws -> SimulatorServer {
     let state = PortalState(options: options)
+    let log = RequestLog()
     let responder = SimulatorResponder(
       routes: PortalRoutes(state: state, clock: PortalClock(offsetMinutes: options.timeZoneMinutes)),
-      faults: Faults(options: options), options: options)
+      faults: Faults(options: options), log: log, options: options)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let quiet = logger ?? Logger(label: "dsh-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     let app = Application(
@@ -43,7 +46,7 @@ public final class SimulatorServer: Sendable {
       try await task.value
       throw SimulatorError.didNotStart
     }
-    return SimulatorServer(url: "http://\(options.host):\(port)", port: port, task: task, state: state)
+    return SimulatorServer(url: "http://\(options.host):\(port)", port: port, task: task, state: state, log: log)
   }
 
   /// Runs until the task is cancelled or the server fails.
@@ -54,6 +57,9 @@ public final class SimulatorServer: Sendable {
     task.cancel()
     _ = try? await task.value
   }
+
+  /// The requests received so far, as `METHOD /path`.
+  public func receivedRequests() async -> [String] { await log.entries.map { "\($0.method) \($0.path)" } }
 
   /// The role accounts' API keys (`sk-…`), which authenticate without a connection.
   public func apiKeys() async -> [(email: String, key: String)] { await state.apiKeyList }
