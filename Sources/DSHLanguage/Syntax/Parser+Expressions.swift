@@ -173,6 +173,15 @@ extension Parser {
     try enter()
     defer { leave() }
     skipNewlines()
+    if startsGroupedExpression {
+      let inner = try parseExpression()
+      skipNewlines()
+      if current.isSymbol(")") {
+        let close = advance()
+        return Expr(kind: inner.kind, range: open.range.union(close.range))
+      }
+      throw unexpected(expected: "')'")
+    }
     let pipeline = try parsePipelineAcrossLines()
     skipNewlines()
     guard current.isSymbol(")") else {
@@ -181,6 +190,19 @@ extension Parser {
     }
     let close = advance()
     return Expr(kind: .subexpression(pipeline), range: open.range.union(close.range))
+  }
+
+  /// `(actionId == 1000 or …)` groups an expression; `(sessions | count)` runs a pipeline.
+  /// A word that names a command starts a pipeline; one followed by an operator or `)`
+  /// is a field in an expression.
+  var startsGroupedExpression: Bool {
+    guard case .word(let word) = current.kind, !Self.expressionWords.contains(word) else { return false }
+    if signatures(word) != nil { return false }
+    let next = peek(1)
+    if case .symbol(let symbol) = next.kind {
+      return ["==", "!=", "<", "<=", ">", ">=", "=~", "!~", "+", "-", "*", "/", "%", ")", "."].contains(symbol)
+    }
+    return next.isWord("and") || next.isWord("or") || next.isWord("in")
   }
 
   /// Inside brackets a pipeline may continue over line breaks.
@@ -266,8 +288,10 @@ extension Parser {
           source: source, bytes: source.bytes[inner.start..<inner.end], base: inner.start,
           signatures: signatures)
         nested.depth = depth
-        let expr = try nested.parseExpression()
+        let pipeline = try nested.parsePipeline()
         errors.append(contentsOf: nested.errors)
+        var expr = Expr(kind: .subexpression(pipeline), range: pipeline.range)
+        if pipeline.stages.count == 1, case .expression(let single) = pipeline.stages[0] { expr = single }
         guard nested.atEnd else { throw nested.unexpected(expected: "'}' closing the interpolation") }
         pieces.append(.expr(expr))
       }

@@ -36,6 +36,11 @@ public actor DocSpaceClient {
     self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
   }
 
+  /// A client dropped without `shutdown()` still releases its pool.
+  deinit {
+    if !isShutDown { http.shutdown { _ in } }
+  }
+
   /// Ends the connection pool. Call once when done.
   public func shutdown() async {
     guard !isShutDown else { return }

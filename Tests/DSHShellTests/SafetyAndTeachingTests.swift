@@ -1,0 +1,132 @@
+import DSHLanguage
+import DSHShell
+import DocSpaceAPI
+import Foundation
+import Testing
+
+/// Dry runs, confirmations, expected counts, traces: what makes dsh safe on a real portal.
+@Suite struct SafetyAndTeachingTests {
+  @Test func aDryRunSendsNoMutatingRequest() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("set dry-run on")
+    let outcome = await shell.run("""
+      revoke (sessions | where not current)
+      revoke-others
+      revoke-user user@example.com
+      change-password
+      api PUT /api/2.0/security/activeconnections/logoutallexceptthis
+      """)
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    let mutating = await shell.simulator.receivedRequests().filter { !$0.hasPrefix("GET") && !$0.hasPrefix("POST /api/2.0/authentication") }
+    #expect(mutating.isEmpty)
+    #expect(shell.capture.stdout.contains("/logout/"))
+    await shell.stop()
+  }
+
+  @Test func theHTTPLayerItselfRefusesToSendInDryRun() async throws {
+    let shell = try await TestShell.start()
+    let client = try #require(await shell.session.portal.client)
+    await client.setDryRun(true)
+    await #expect(throws: APIError.refusedInDryRun(APIRequest("PUT", "/api/2.0/security/activeconnections/logoutallexceptthis"))) {
+      _ = try await client.logOutAllExceptThis()
+    }
+    #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
+    await shell.stop()
+  }
+
+  @Test func expectCountRefusesAWrongNumberOfTargets() async throws {
+    let shell = try await TestShell.start()
+    let outcome = await shell.run("revoke (sessions | where not current) --expect-count 2")
+    #expect(outcome.code == 1)
+    #expect(shell.capture.stderr.contains("refusing: --expect-count 2 but there are 3 targets"))
+    #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
+    await shell.stop()
+  }
+
+  @Test func theREPLAsksBeforeEndingSeveralSessionsAndANoEndsNothing() async throws {
+    let asked = Asked()
+    let shell = try await TestShell.start(interactive: true, confirm: { question in
+      await asked.add(question)
+      return false
+    })
+    let outcome = await shell.run("revoke (sessions | where not current)")
+    #expect(outcome.code == 1)
+    #expect(await asked.questions == ["End 3 sessions of 1 user?"])
+    #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
+    await shell.stop()
+  }
+
+  @Test func yesAndConfirmOffSkipTheQuestion() async throws {
+    let asked = Asked()
+    let shell = try await TestShell.start(interactive: true, confirm: { question in
+      await asked.add(question)
+      return false
+    })
+    #expect(await shell.run("$s = sessions | where not current; revoke $s[0] $s[1] --yes").code != 0)
+    #expect(await shell.run("revoke [$s[0], $s[1]] --yes").code == 0)
+    #expect(await shell.run("set confirm off; revoke [$s[2]]").code == 0)
+    #expect(await asked.questions.isEmpty)
+    await shell.stop()
+  }
+
+  @Test func scriptsNeverAsk() async throws {
+    let asked = Asked()
+    let shell = try await TestShell.start(interactive: false, confirm: { question in
+      await asked.add(question)
+      return false
+    })
+    #expect(await shell.run("revoke (sessions | where not current)").code == 0)
+    #expect(await asked.questions.isEmpty)
+    await shell.stop()
+  }
+
+  @Test func theTraceShowsEachCallAndNeverTheToken() async throws {
+    let shell = try await TestShell.start()
+    let token = try #require(await shell.session.portal.client?.credential.loginToken)
+    await shell.run("set trace on; sessions | count")
+    #expect(shell.capture.stderr.contains("→ GET /api/2.0/security/activeconnections  200"))
+    #expect(!shell.capture.stderr.contains(token))
+    #expect(!shell.capture.stdout.contains(token))
+    await shell.stop()
+  }
+
+  @Test func curlReplaysTheLastCallWithTheTokenLeftInTheEnvironment() async throws {
+    let shell = try await TestShell.start()
+    let token = try #require(await shell.session.portal.client?.credential.loginToken)
+    await shell.run("sessions | count; curl")
+    #expect(shell.capture.stdout.contains("curl -X GET -H 'Cookie: asc_auth_key='\"$DOCSPACE_TOKEN\""))
+    #expect(shell.capture.stdout.contains("/api/2.0/security/activeconnections'"))
+    #expect(!shell.capture.stdout.contains(token))
+    await shell.stop()
+  }
+
+  @Test func helpForAVerbShowsItsHTTPCallAndRole() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("help revoke")
+    #expect(shell.capture.stdout.contains("PUT /api/2.0/security/activeconnections/logout/{loginEventId}"))
+    #expect(shell.capture.stdout.contains("Role needed:"))
+    #expect(shell.capture.stdout.contains("Examples:"))
+    await shell.stop()
+  }
+
+  @Test func helpListsCommandsByCategory() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("help")
+    for category in ["Sessions:", "People and sign-ins:", "Connection:", "Data:", "Shell:"] {
+      #expect(shell.capture.stdout.contains(category))
+    }
+    await shell.stop()
+  }
+
+  @Test func passingAUserToRevokeSuggestsTheRightVerb() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("revoke user@example.com")
+    #expect(shell.capture.stderr.contains("use 'revoke-user'"))
+    await shell.stop()
+  }
+}
+
+actor Asked {
+  var questions: [String] = []
+  func add(_ question: String) { questions.append(question) }
+}
