@@ -122,6 +122,7 @@ public struct ScriptChecker {
         define("error")
         statements(handler.statements)
       case .source(let path): expr(path, row: nil)
+      case .explain(let pipeline): _ = self.pipeline(pipeline)
       case .break, .continue: break
       }
     }

@@ -118,6 +118,26 @@ import Testing
     await shell.stop()
   }
 
+  @Test func explainShowsTheCallsAndTheLocalWorkAndSendsNothing() async throws {
+    let shell = try await TestShell.start()
+    let before = await shell.simulator.receivedRequests().count
+    let outcome = await shell.run("explain sessions | where not current | revoke")
+    #expect(outcome.code == 0)
+    #expect(await shell.simulator.receivedRequests().count == before)
+    #expect(shell.capture.stdout.contains("1. sessions"))
+    #expect(shell.capture.stdout.contains("→ GET /api/2.0/security/activeconnections"))
+    #expect(shell.capture.stdout.contains("→ local: keep the rows"))
+    #expect(shell.capture.stdout.contains("→ PUT /api/2.0/security/activeconnections/logout/{loginEventId}"))
+    await shell.stop()
+  }
+
+  @Test func revokeTakesItsTargetsFromThePipeline() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("sessions | where not current | revoke | where outcome == \"closed\" | count")
+    #expect(shell.capture.stdout == "3\n")
+    await shell.stop()
+  }
+
   @Test func passingAUserToRevokeSuggestsTheRightVerb() async throws {
     let shell = try await TestShell.start()
     await shell.run("revoke user@example.com")

@@ -18,6 +18,15 @@ public struct Invocation: Sendable {
     index < positionals.count ? positionals[index] : nil
   }
 
+  /// The argument, or else the input flowing in (`sessions | revoke`), or a usage failure.
+  public func positionalOrInput(_ index: Int, named name: String) throws -> Value {
+    if let value = positional(index) { return value }
+    guard input != .null else {
+      throw CommandFailure(.usage, "'\(self.name)' needs \(name): as an argument or from a pipeline")
+    }
+    return input
+  }
+
   /// The argument as an int, or a usage failure pointing at it.
   public func int(at index: Int, named name: String) throws -> Int? {
     guard let value = positional(index) else { return nil }

@@ -74,6 +74,10 @@ extension Interpreter {
       return try await execute(handler.statements, source: source, showResults: showResults)
     case .source(let pathExpr):
       return try await runSourced(pathExpr, from: source, showResults: showResults)
+    case .explain(let pipeline):
+      let text = Explanation.text(of: pipeline, registry: registry, source: source)
+      if showResults { await host.show(text, settings: settings) }
+      return text
     case .exit(let codeExpr):
       let value = try await evaluateOptional(codeExpr) ?? .int(0)
       guard let code = value.asInt, (0...255).contains(code) else {

@@ -87,6 +87,7 @@ public struct Statement: Sendable {
     case tryCatch(body: Block, handler: Block)
     case source(Expr)
     case exit(Expr?)
+    case explain(Pipeline)
   }
 
   public var kind: Kind

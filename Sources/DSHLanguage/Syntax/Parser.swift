@@ -175,6 +175,10 @@ public struct Parser {
       _ = advance()
       let code = endsStatement ? nil : try parseExpression()
       return Statement(kind: .exit(code), range: start.union(code?.range ?? start))
+    case "explain":
+      _ = advance()
+      let pipeline = try parsePipeline()
+      return Statement(kind: .explain(pipeline), range: start.union(pipeline.range))
     case "else", "catch":
       throw .misplaced("'\(word)' without a matching '\(word == "else" ? "if" : "try")'", start)
     default:

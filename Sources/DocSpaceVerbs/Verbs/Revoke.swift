@@ -13,7 +13,7 @@ extension DocSpaceVerbs {
         """,
       category: .sessions,
       signature: Signature(
-        [Parameter("S", help: "session/login record, connection id, or a list of them")],
+        [Parameter("S", optional: true, help: "session/login record, connection id, or a list of them; default: the input")],
         flags: SafetyRails.flags + [Flag("include-self", help: "a list may end the shell's own connection too")]),
       output: .unknown,
       examples: [
@@ -25,7 +25,7 @@ extension DocSpaceVerbs {
       http: [.init("PUT", connectionsPath + "/logout/{loginEventId}")],
       role: "any user for their own; Owner or DocSpace admin for others'"
     ) { invocation in
-      let argument = invocation.positional(0) ?? .null
+      let argument = try invocation.positionalOrInput(0, named: "S")
       var targets = try Targets.sessions(argument)
       let isList = argument.asList != nil
       let client = try await portal.client(for: invocation)

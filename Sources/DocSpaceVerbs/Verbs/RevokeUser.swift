@@ -11,7 +11,9 @@ extension DocSpaceVerbs {
         shell a fresh one, which dsh keeps using.
         """,
       category: .sessions,
-      signature: Signature([Parameter("U", help: "user record, user id, email, or a list of them")], flags: SafetyRails.flags),
+      signature: Signature(
+        [Parameter("U", optional: true, help: "user record, user id, email, or a list of them; default: the input")],
+        flags: SafetyRails.flags),
       output: .fixed(.list(Records.resultSchema)),
       examples: [
         Example("revoke-user user@example.com | get outcome", "offboarding: end all of a user's sessions", .output("closed\n"))
@@ -20,7 +22,7 @@ extension DocSpaceVerbs {
       http: [.init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…")],
       role: "any user for themself; Owner or DocSpace admin for others"
     ) { invocation in
-      let targets = try Targets.users(invocation.positional(0) ?? .null)
+      let targets = try Targets.users(try invocation.positionalOrInput(0, named: "U"))
       let client = try await portal.client(for: invocation)
       try SafetyRails.checkCount(invocation, count: targets.count)
       if SafetyRails.isDryRun(invocation) {
