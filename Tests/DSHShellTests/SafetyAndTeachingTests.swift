@@ -138,6 +138,23 @@ import Testing
     await shell.stop()
   }
 
+  @Test func destructiveActionsAreJournaledWithoutSecrets() async throws {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-journal-\(UUID().uuidString)")
+    let shell = try await TestShell.start(environment: ["XDG_STATE_HOME": state.path])
+    let token = try #require(await shell.session.portal.client?.credential.loginToken)
+    await shell.run("$s = sessions | where not current; revoke $s[0]; revoke [$s[1], 424242]; revoke-others; sessions | count")
+    await shell.run("journal | get verb | to json --compact")
+    #expect(shell.capture.stdout.hasSuffix("[\"revoke\",\"revoke\",\"revoke-others\"]\n"))
+    await shell.run("journal | get caller | uniq | to json --compact; (journal)[1].results.outcome | to json --compact")
+    #expect(shell.capture.stdout.contains("[\"owner@example.com\"]"))
+    #expect(shell.capture.stdout.contains("[\"closed\",\"not-active\"]"))
+    let file = state.appendingPathComponent("dsh/journal.jsonl").path
+    let attributes = try FileManager.default.attributesOfItem(atPath: file)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    #expect(try !String(contentsOfFile: file, encoding: .utf8).contains(token))
+    await shell.stop()
+  }
+
   @Test func passingAUserToRevokeSuggestsTheRightVerb() async throws {
     let shell = try await TestShell.start()
     await shell.run("revoke user@example.com")

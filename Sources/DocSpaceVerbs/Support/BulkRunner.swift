@@ -4,7 +4,7 @@ import DSHLanguage
 /// target order: none lost, none counted twice, also when interrupted.
 enum BulkRunner {
   static func run<Target: Sendable>(
-    _ targets: [Target], invocation: Invocation, verb: String,
+    _ targets: [Target], invocation: Invocation, verb: String, portal: PortalConnection,
     _ body: @escaping @Sendable (Target) async -> Value
   ) async throws -> Value {
     var results = [Value?](repeating: nil, count: targets.count)
@@ -35,6 +35,7 @@ enum BulkRunner {
     let outcomes = finished.compactMap { $0.asRecord?["outcome"]?.asString }
     let summary = summarize(outcomes, verb: verb)
     invocation.host.inform(summary)
+    await portal.journal(verb: verb, results: .list(finished))
     if Task.isCancelled {
       throw CommandFailure(.interrupted, "interrupted: \(summary)", partialResult: .list(finished))
     }

@@ -59,6 +59,7 @@ extension DocSpaceVerbs {
       await portal.forget(sessionIds: Set(targets.map(\.id)))
       guard isList else {
         let result = await work(targets[0])
+        await portal.journal(verb: "revoke", results: .list([result]))
         if let outcome = result.asRecord?["outcome"]?.asString, outcome == "forbidden" || outcome == "failed" || outcome == "cancelled" {
           let status = result.asRecord?["status"]?.asInt
           let kind: CommandFailure.Kind = outcome == "cancelled" ? .interrupted : .api
@@ -66,7 +67,7 @@ extension DocSpaceVerbs {
         }
         return result
       }
-      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke", work)
+      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke", portal: portal, work)
     }
   }
 }

@@ -34,6 +34,9 @@ extension DocSpaceVerbs {
       let name = try await calling { () async throws(APIError) in try await client.logOutAllExceptThis() }
       await portal.forget(sessionIds: Set(others.map(\.id)))
       invocation.host.inform("revoke-others: \(others.count) closed, kept \(before.loginEvent == 0 ? "none" : String(before.loginEvent))")
+      await portal.journal(
+        verb: "revoke-others",
+        results: .list(others.map { Records.result(target: .int($0.id), outcome: "closed", status: 200, error: nil) }))
       return .record(
         Record(kind: "result", fields: [
           ("user", name.map(Value.string) ?? .null), ("kept", before.loginEvent == 0 ? .null : .int(before.loginEvent)),
@@ -63,6 +66,7 @@ extension DocSpaceVerbs {
       }
       try await SafetyRails.confirm(invocation, question: "End ALL your sessions, including this shell's?", needed: true)
       let url = try await calling { () async throws(APIError) in try await client.logOutAllAndChangePassword() }
+      await portal.journal(verb: "change-password", results: .list([Records.result(target: "all own sessions", outcome: "closed", status: 200, error: nil)]))
       await portal.forgetCredential()
       invocation.host.inform("change-password: all your sessions ended, this shell's too; open the link, then run connect")
       return .record(Record(kind: "result", fields: [("url", url.map(Value.string) ?? .null)]))

@@ -64,7 +64,7 @@ extension DocSpaceVerbs {
           return Records.result(target: label, outcome: error == .cancelled ? "cancelled" : "failed", status: error.status, error: error.message)
         }
       }
-      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", work)
+      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
     }
   }
 }

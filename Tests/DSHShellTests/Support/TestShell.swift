@@ -24,7 +24,8 @@ struct TestShell {
 
   static func start(
     as email: String? = "owner@example.com", options: SimulatorOptions = SimulatorOptions(), interactive: Bool = false,
-    confirm: @escaping @Sendable (String) async -> Bool = { _ in false }, arguments: [String] = []
+    confirm: @escaping @Sendable (String) async -> Bool = { _ in false }, arguments: [String] = [],
+    environment: [String: String] = [:]
   ) async throws -> TestShell {
     var simulatorOptions = options
     simulatorOptions.port = 0
@@ -37,6 +38,7 @@ struct TestShell {
     sessionOptions.interactive = interactive
     sessionOptions.confirm = confirm
     sessionOptions.arguments = arguments
+    sessionOptions.environment = environment
     let session = Session(sessionOptions)
     var configuration = PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none)
     configuration.baseBackoff = 0.01
