@@ -28,6 +28,7 @@ struct DSH: ParsableCommand {
 
   @Option(name: .customShort("c"), help: "Run this program text.") var code: String?
   @Option(help: "The portal URL (or DOCSPACE_URL).") var portal: String?
+  @Option(help: "A named portal from $XDG_CONFIG_HOME/dsh/config.") var profile: String?
   @Option(help: "A login token or sk-… API key (or DOCSPACE_TOKEN).") var token: String?
   @Option(help: "Result format: table, json or csv.") var output: String?
   @Flag(help: "Print the requests that would change something instead of sending them.") var dryRun = false
@@ -42,7 +43,10 @@ struct DSH: ParsableCommand {
       throw ValidationError("--output must be table, json or csv")
     }
     if code != nil && script != nil { throw ValidationError("give either -c CODE or a script, not both") }
-    if demo && (portal != nil || token != nil) { throw ValidationError("--demo uses its own portal: drop --portal/--token") }
+    if demo && (portal != nil || token != nil || profile != nil) {
+      throw ValidationError("--demo uses its own portal: drop --portal, --token and --profile")
+    }
+    if profile != nil && portal != nil { throw ValidationError("give either --profile or --portal, not both") }
   }
 
   func run() throws {

@@ -26,7 +26,7 @@ struct Launch {
       options.confirm = { await TerminalQuestion.confirm($0) }
       options.readSecret = { await TerminalQuestion.ask($0, echo: false) }
     }
-    let label = command.demo ? "demo" : portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
+    let label = command.demo ? "demo" : command.profile ?? portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
     if interactive { options.history = HistoryStore.forPortal(label, environment: environment) }
     let session = Session(options)
     let simulator: SimulatorServer?
@@ -35,7 +35,13 @@ struct Launch {
         simulator = try bridge.wait { await Self.startDemo(session) }.get()
       } else {
         simulator = nil
-        if let portalText { try bridge.wait { await connect(session, portalText) }.get() }
+        if let profile = command.profile {
+          let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
+          let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
+          if outcome.code != 0 { return outcome.code }
+        } else if let portalText {
+          try bridge.wait { await connect(session, portalText) }.get()
+        }
       }
     } catch {
       terminal.writeErr(DiagnosticRenderer(color: terminal.colorAllowed).render(Diagnostic(code: "E302", message: error.message)) + "\n")

@@ -14,10 +14,12 @@ extension DocSpaceVerbs {
         """,
       category: .connection,
       signature: Signature(
-        [Parameter("URL", help: "the portal, e.g. https://portal.example.com")],
+        [Parameter("URL", optional: true, help: "the portal, e.g. https://portal.example.com")],
         flags: [
           Flag("user", value: "EMAIL", help: "sign in with this account's password"),
           Flag("token", value: "T", help: "a login token or an sk-… API key"),
+          Flag("profile", value: "NAME", help: "a named portal from the config file"),
+          Flag("save", value: "NAME", help: "keep the login token in a 0600 file under this profile name"),
           Flag("allow-insecure-http", help: "allow plain http:// to a non-loopback host"),
         ]),
       output: .fixed(.record(name: "user", fields: Records.userFields)),
@@ -25,7 +27,11 @@ extension DocSpaceVerbs {
       seeAlso: ["disconnect", "whoami"],
       http: [.init("POST", "/api/2.0/authentication"), .init("GET", "/api/2.0/people/@self")]
     ) { invocation in
-      let urlText = invocation.positional(0)?.displayText ?? ""
+      let profiles = Profiles(environment: portal.environment)
+      let profile = try invocation.flags["profile"].map { try profiles.profile(named: $0.displayText) }
+      guard let urlText = invocation.positional(0)?.displayText ?? profile?.portal else {
+        throw CommandFailure(.usage, "connect needs a portal URL or --profile NAME")
+      }
       let url: URL
       do throws(APIError) {
         url = try PortalConfiguration.url(from: urlText)
@@ -34,13 +40,16 @@ extension DocSpaceVerbs {
       }
       let environment = portal.environment
       let token = invocation.flags["token"]?.displayText
-      let userName = invocation.flags["user"]?.displayText ?? (token == nil && environment["DOCSPACE_TOKEN"] == nil ? environment["DOCSPACE_USER"] : nil)
-      var configuration = PortalConfiguration(
-        baseURL: url, credential: Credential(token: token ?? (userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")))
+      let profileCredential = try profile.map { try profiles.credential(for: $0) }
+      let userName = invocation.flags["user"]?.displayText ?? profile?.user
+        ?? (token == nil && profile == nil && environment["DOCSPACE_TOKEN"] == nil ? environment["DOCSPACE_USER"] : nil)
+      let credential = token.map(Credential.init(token:)) ?? profileCredential
+        ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
+      var configuration = PortalConfiguration(baseURL: url, credential: credential)
       configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http")
       configuration.requestTimeout = invocation.settings.timeout
       do throws(APIError) {
-        try await portal.connect(configuration, label: nil)
+        try await portal.connect(configuration, label: profile?.name)
       } catch {
         throw CommandFailure(error)
       }
@@ -55,6 +64,13 @@ extension DocSpaceVerbs {
       }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       invocation.host.inform("connected to \(url.absoluteString) as \(me.displayName) (\(me.role))")
+      if let name = invocation.flags["save"]?.displayText {
+        guard let saved = await client.credential.loginToken else {
+          throw CommandFailure(.usage, "--save keeps login tokens only: sign in with --user, or put an API key in token-env")
+        }
+        let file = try profiles.save(name: name, portal: url.absoluteString, token: saved)
+        invocation.host.inform("saved profile '\(name)': token in \(file) (mode 0600); next time: dsh --profile \(name)")
+      }
       return .null
     }
   }

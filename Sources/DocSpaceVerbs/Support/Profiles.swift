@@ -1,0 +1,106 @@
+import DSHLanguage
+import DocSpaceAPI
+import Foundation
+
+/// Named portals in `$XDG_CONFIG_HOME/dsh/config` (default `~/.config/dsh/config`):
+///
+///     [work]
+///     portal = https://work.example.com
+///     token-env = WORK_DOCSPACE_TOKEN      # the credential from an environment variable
+///     token-file = ~/.config/dsh/work.token  # or from a file that only you can read (0600)
+///     user = admin@example.com             # or sign in with a password, asked at start
+public struct Profiles: Sendable {
+  public struct Profile: Sendable, Equatable {
+    public var name: String
+    public var portal: String
+    public var tokenEnvironment: String?
+    public var tokenFile: String?
+    public var user: String?
+  }
+
+  public let path: String
+  let environment: [String: String]
+
+  public init(environment: [String: String]) {
+    self.environment = environment
+    path = Self.configDirectory(environment) + "/config"
+  }
+
+  static func configDirectory(_ environment: [String: String]) -> String {
+    if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/dsh" }
+    return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/dsh"
+  }
+
+  public func all() -> [Profile] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    var profiles: [Profile] = []
+    for rawLine in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
+      if line.hasPrefix("[") && line.hasSuffix("]") {
+        profiles.append(Profile(name: String(line.dropFirst().dropLast()), portal: ""))
+        continue
+      }
+      let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !profiles.isEmpty else { continue }
+      switch parts[0] {
+      case "portal": profiles[profiles.count - 1].portal = parts[1]
+      case "token-env": profiles[profiles.count - 1].tokenEnvironment = parts[1]
+      case "token-file": profiles[profiles.count - 1].tokenFile = expand(parts[1])
+      case "user": profiles[profiles.count - 1].user = parts[1]
+      default: continue
+      }
+    }
+    return profiles
+  }
+
+  public func profile(named name: String) throws -> Profile {
+    let known = all()
+    guard let found = known.first(where: { $0.name == name }) else {
+      throw CommandFailure(
+        .usage, "no profile '\(name)' in \(path)",
+        help: Suggestions.didYouMean(name, in: known.map(\.name)) ?? "add a [\(name)] section with portal = URL")
+    }
+    return found
+  }
+
+  /// The credential a profile names; refuses a token file others can read.
+  public func credential(for profile: Profile) throws -> Credential {
+    if let variable = profile.tokenEnvironment {
+      guard let token = environment[variable], !token.isEmpty else {
+        throw CommandFailure(.connection, "profile '\(profile.name)' takes its token from $\(variable), which is not set")
+      }
+      return Credential(token: token)
+    }
+    if let file = profile.tokenFile {
+      var info = stat()
+      guard stat(file, &info) == 0, let data = FileManager.default.contents(atPath: file) else {
+        throw CommandFailure(.connection, "profile '\(profile.name)': cannot read the token file \(file)")
+      }
+      guard info.st_mode & 0o077 == 0 else {
+        throw CommandFailure(
+          .connection, "profile '\(profile.name)': \(file) can be read by others", help: "run: chmod 600 \(file)")
+      }
+      return Credential(token: String(decoding: data, as: UTF8.self))
+    }
+    return .none
+  }
+
+  /// Stores a token in a 0600 file and adds a profile that uses it.
+  public func save(name: String, portal: String, token: String) throws -> String {
+    let directory = Self.configDirectory(environment)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let tokenPath = directory + "/\(name).token"
+    guard FileManager.default.createFile(atPath: tokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
+      throw CommandFailure(.runtime, "cannot write \(tokenPath)")
+    }
+    chmod(tokenPath, 0o600)
+    let section = "\n[\(name)]\nportal = \(portal)\ntoken-file = \(tokenPath)\n"
+    let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    try Data((existing + section).utf8).write(to: URL(fileURLWithPath: path))
+    return tokenPath
+  }
+
+  private func expand(_ path: String) -> String {
+    path.hasPrefix("~/") ? (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst() : path
+  }
+}
