@@ -19,7 +19,8 @@ public enum Completer {
     let stage = currentStage(before)
     let word = currentWord(stage)
     let words = stage.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    let atCommand = words.isEmpty || (words.count == 1 && !word.isEmpty && !stage.hasPrefix(" ") && words[0] == word)
+    let atCommand =
+      words.isEmpty || (words.count == 1 && !word.isEmpty && !stage.hasPrefix(" ") && words[0] == word)
       || (words.count == 1 && word == words[0])
     var candidates: [Candidate]
     if word.hasPrefix("$") {
@@ -30,7 +31,8 @@ public enum Completer {
       let flags = state.command(words[0])?.signature.flags ?? []
       candidates = flags.map { Candidate(text: "--" + $0.name, description: $0.help) }
     } else {
-      candidates = argumentCandidates(command: words[0], stageIndex: words.count - (word.isEmpty ? 0 : 1), before: before, state: state)
+      candidates = argumentCandidates(
+        command: words[0], stageIndex: words.count - (word.isEmpty ? 0 : 1), before: before, state: state)
     }
     let matching = candidates.filter { $0.text.hasPrefix(word) && $0.text != word || (word.isEmpty) }
     return Result(replacing: word.count, candidates: matching.sorted { $0.text < $1.text })
@@ -89,10 +91,14 @@ public enum Completer {
     }
   }
 
-  static func argumentCandidates(command: String, stageIndex: Int, before: String, state: CompletionState) -> [Candidate] {
+  static func argumentCandidates(command: String, stageIndex: Int, before: String, state: CompletionState)
+    -> [Candidate]
+  {
     if fieldCommands.contains(command) {
       let schema = inputSchema(before, state: state)
-      return (schema.fieldNames ?? []).map { Candidate(text: $0, description: "field of \(schema.recordName ?? "the rows")") }
+      return (schema.fieldNames ?? []).map {
+        Candidate(text: $0, description: "field of \(schema.recordName ?? "the rows")")
+      }
     }
     switch command {
     case "revoke":

@@ -155,7 +155,8 @@ public struct ScriptChecker {
         switch argument {
         case .flag(let name, let value, let range):
           if spec.signature.flag(named: name) == nil {
-            problems.append(.unknownFlag(command: spec.name, flag: name, known: spec.signature.flags.map(\.name), range))
+            problems.append(
+              .unknownFlag(command: spec.name, flag: name, known: spec.signature.flags.map(\.name), range))
           }
           if let value { expr(value, row: nil) }
         case .positional(let value):

@@ -96,7 +96,8 @@ public final class Session: Sendable {
       let status = event.status.map(String.init) ?? "---"
       let retry = event.attempt > 1 ? " (attempt \(event.attempt))" : ""
       let note = event.note.map { "  \($0)" } ?? ""
-      terminal.writeErr("→ \(event.request.method) \(event.request.path)  \(status)  \(event.milliseconds)ms\(retry)\(note)\n")
+      terminal.writeErr(
+        "→ \(event.request.method) \(event.request.path)  \(status)  \(event.milliseconds)ms\(retry)\(note)\n")
     }
   }
 

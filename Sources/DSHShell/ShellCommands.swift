@@ -10,9 +10,10 @@ enum ShellCommands {
       seeAlso: ["vars"]
     ) { _ in
       let entries = store?.load() ?? []
-      return .list(entries.enumerated().map { index, line in
-        .record(Record(kind: "entry", fields: [("index", .int(index + 1)), ("line", .string(line))]))
-      })
+      return .list(
+        entries.enumerated().map { index, line in
+          .record(Record(kind: "entry", fields: [("index", .int(index + 1)), ("line", .string(line))]))
+        })
     }
   }
 }

@@ -111,7 +111,8 @@ public final class LineEditor {
     let width = reply.candidates.map(\.text.count).max() ?? 0
     var listing = "\n"
     for candidate in reply.candidates.prefix(40) {
-      listing += candidate.text.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + candidate.description + "\n"
+      listing +=
+        candidate.text.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + candidate.description + "\n"
     }
     if reply.candidates.count > 40 { listing += "… \(reply.candidates.count - 40) more\n" }
     FileHandle.standardOutput.write(Data(listing.utf8))

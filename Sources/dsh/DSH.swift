@@ -51,7 +51,8 @@ struct DSH: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let interactive = code == nil && script == nil && isatty(0) == 1 && isatty(1) == 1
+    let interactive =
+      code == nil && script == nil && isatty(0) == 1 && isatty(1) == 1
       && !["", "dumb"].contains(environment["TERM"] ?? "")
     if interactive { InterruptGate.install() }
     let bridge: BlockingBridge

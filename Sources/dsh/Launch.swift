@@ -26,7 +26,9 @@ struct Launch {
       options.confirm = { await TerminalQuestion.confirm($0) }
       options.readSecret = { await TerminalQuestion.ask($0, echo: false) }
     }
-    let label = command.demo ? "demo" : command.profile ?? portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
+    let label =
+      command.demo
+      ? "demo" : command.profile ?? portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
     if interactive { options.history = HistoryStore.forPortal(label, environment: environment) }
     let session = Session(options)
     let simulator: SimulatorServer?
@@ -44,7 +46,9 @@ struct Launch {
         }
       }
     } catch {
-      terminal.writeErr(DiagnosticRenderer(color: terminal.colorAllowed).render(Diagnostic(code: "E302", message: error.message)) + "\n")
+      terminal.writeErr(
+        DiagnosticRenderer(color: terminal.colorAllowed).render(Diagnostic(code: "E302", message: error.message)) + "\n"
+      )
       bridge.wait { await session.close() }
       return ExitCode.unreachable.rawValue
     }
@@ -71,7 +75,8 @@ struct Launch {
     }
     if interactive {
       if command.demo {
-        terminal.writeErr("dsh demo portal: signed in as owner@example.com (password demo-password); try `sessions`, `help`.\n")
+        terminal.writeErr(
+          "dsh demo portal: signed in as owner@example.com (password demo-password); try `sessions`, `help`.\n")
       }
       let reader = EditLineReader(history: history?.load() ?? [], editor: "emacs")
       return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: true).run()
@@ -105,7 +110,9 @@ struct Launch {
       let server = try await SimulatorServer.start(options)
       let url = try PortalConfiguration.url(from: server.url)
       try await session.portal.connect(PortalConfiguration(baseURL: url, credential: .none), label: "demo")
-      guard let client = await session.portal.client else { return .failure(LaunchError(message: "demo portal unavailable")) }
+      guard let client = await session.portal.client else {
+        return .failure(LaunchError(message: "demo portal unavailable"))
+      }
       _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
       await session.portal.refreshUser()
       return .success(server)

@@ -18,7 +18,10 @@ import Testing
   }
 
   @Test func aDateEqualsTheISOStringOfTheSameInstant() async {
-    #expect(await evaluate("$d = '[\"2026-07-10T15:04:05+03:00\"]' | from json; print ($d[0] == \"2026-07-10T15:04:05+03:00\")").output == "true\n")
+    #expect(
+      await evaluate(
+        "$d = '[\"2026-07-10T15:04:05+03:00\"]' | from json; print ($d[0] == \"2026-07-10T15:04:05+03:00\")"
+      ).output == "true\n")
   }
 
   @Test func variablesInsideDefinitionsAreLocal() async {
@@ -62,7 +65,8 @@ import Testing
   }
 
   @Test func anUnknownFieldInWhereNamesTheKnownOnes() async {
-    guard case .unknownField(let name, _, let known, _)? = await evaluate("[{ab: 1}] | where ac == 1").runtimeError else {
+    guard case .unknownField(let name, _, let known, _)? = await evaluate("[{ab: 1}] | where ac == 1").runtimeError
+    else {
       Issue.record("expected unknownField")
       return
     }
@@ -71,7 +75,8 @@ import Testing
   }
 
   @Test func sortIsStable() async {
-    let code = "[{k: 1, v: \"a\"}, {k: 0, v: \"b\"}, {k: 1, v: \"c\"}, {k: 0, v: \"d\"}] | sort k | get v | to json --compact"
+    let code =
+      "[{k: 1, v: \"a\"}, {k: 0, v: \"b\"}, {k: 1, v: \"c\"}, {k: 0, v: \"d\"}] | sort k | get v | to json --compact"
     #expect(await evaluate(code).output == "[\"b\",\"d\",\"a\",\"c\"]\n")
   }
 

@@ -7,7 +7,9 @@ import Testing
   static let state: CompletionState = {
     var state = CompletionState()
     let registry = TestShell.offlineSession().interpreter.registry
-    state.commands = registry.all.map { .init(name: $0.name, summary: $0.summary, signature: $0.signature, output: $0.output) }
+    state.commands = registry.all.map {
+      .init(name: $0.name, summary: $0.summary, signature: $0.signature, output: $0.output)
+    }
     state.variables["s"] = .list(.record(name: "session", fields: ["id", "userId", "browser"]))
     state.variables["count"] = .scalar("int")
     state.sessions = [(4812, "Chrome 120 · 203.0.113.7 · 3d ago"), (4790, "Other · 198.51.100.2 · 5h ago")]
@@ -35,7 +37,9 @@ import Testing
 
   @Test func candidatesForRevokeCarryADescription() {
     let result = Completer.complete("revoke ", state: Self.state)
-    #expect(result.candidates.first?.description.contains("Chrome 120") == true || result.candidates.first?.description.contains("Other") == true)
+    #expect(
+      result.candidates.first?.description.contains("Chrome 120") == true
+        || result.candidates.first?.description.contains("Other") == true)
     #expect(result.candidates.count == 2)
   }
 

@@ -46,12 +46,15 @@ import Testing
   }
 
   @Test func incidentResponseEndsConnectionsFromTheRange() async throws {
-    let (shell, outcome) = try await run("incident-ip-range.dsh", as: "owner@example.com", arguments: ["^203\\.0\\.113\\."])
+    let (shell, outcome) = try await run(
+      "incident-ip-range.dsh", as: "owner@example.com", arguments: ["^203\\.0\\.113\\."])
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
     #expect(shell.capture.stdout.contains("sign-ins from ^203\\.0\\.113\\."))
     #expect(shell.capture.stdout.contains("closed"))
     let client = try await shell.client(as: "owner@example.com")
-    let stillActiveFromRange = try await client.activeConnections().items.filter { ($0.ip ?? "").hasPrefix("203.0.113.") }
+    let stillActiveFromRange = try await client.activeConnections().items.filter {
+      ($0.ip ?? "").hasPrefix("203.0.113.")
+    }
     #expect(stillActiveFromRange.isEmpty)
     await client.shutdown()
     await shell.stop()

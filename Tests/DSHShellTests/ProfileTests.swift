@@ -11,8 +11,11 @@ import Testing
 
   @Test func aSavedProfileConnectsAgainWithoutAPassword() async throws {
     let config = configHome()
-    let shell = try await TestShell.start(as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
-    #expect(await shell.run("connect \(shell.simulator.url) --user admin@example.com --save work").code == 0, "\(shell.capture.stderr)")
+    let shell = try await TestShell.start(
+      as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
+    #expect(
+      await shell.run("connect \(shell.simulator.url) --user admin@example.com --save work").code == 0,
+      "\(shell.capture.stderr)")
     let tokenFile = config + "/dsh/work.token"
     let attributes = try FileManager.default.attributesOfItem(atPath: tokenFile)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -24,7 +27,8 @@ import Testing
 
   @Test func disconnectEndsTheConnectionASavedTokenStandsFor() async throws {
     let config = configHome()
-    let shell = try await TestShell.start(as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
+    let shell = try await TestShell.start(
+      as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
     await shell.run("connect \(shell.simulator.url) --user admin@example.com --save work")
     #expect(await shell.run("disconnect").code == 0)
     #expect(await shell.run("connect --profile work").code == 4)
@@ -34,7 +38,8 @@ import Testing
 
   @Test func aTokenFileOthersCanReadIsRefused() async throws {
     let config = configHome()
-    let shell = try await TestShell.start(as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
+    let shell = try await TestShell.start(
+      as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
     await shell.run("connect \(shell.simulator.url) --user user@example.com --save mine")
     chmod(config + "/dsh/mine.token", 0o644)
     #expect(await shell.run("connect --profile mine").code == 4)
@@ -46,7 +51,8 @@ import Testing
   @Test func aMistypedProfileNameGetsASuggestion() async throws {
     let config = configHome()
     try FileManager.default.createDirectory(atPath: config + "/dsh", withIntermediateDirectories: true)
-    try "[work]\nportal = https://work.example.com\ntoken-env = WORK_TOKEN\n".write(toFile: config + "/dsh/config", atomically: true, encoding: .utf8)
+    try "[work]\nportal = https://work.example.com\ntoken-env = WORK_TOKEN\n".write(
+      toFile: config + "/dsh/config", atomically: true, encoding: .utf8)
     let shell = try await TestShell.start(as: nil, environment: ["XDG_CONFIG_HOME": config])
     await shell.run("connect --profile wrok")
     #expect(shell.capture.stderr.contains("did you mean 'work'?"))

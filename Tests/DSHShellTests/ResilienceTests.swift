@@ -36,7 +36,8 @@ import Testing
     options.rateLimit = true
     options.latencyMilliseconds = 150
     let shell = try await TestShell.start(options: options)
-    let outcome = await shell.run("set concurrency 32\n$r = revoke (sessions | where not current)\n", origin: "limit.dsh")
+    let outcome = await shell.run(
+      "set concurrency 32\n$r = revoke (sessions | where not current)\n", origin: "limit.dsh")
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
     let results = await shell.session.interpreter.variables["r"]?.asList ?? []
     #expect(results.count == 40)
@@ -64,7 +65,9 @@ import Testing
 
   @Test func plainHTTPIsRefusedBeyondLoopback() {
     let configuration = PortalConfiguration(baseURL: URL(string: "http://portal.example.com")!, credential: .none)
-    #expect(throws: APIError.insecureURL("http://portal.example.com")) { _ = try DocSpaceClient(configuration: configuration) }
+    #expect(throws: APIError.insecureURL("http://portal.example.com")) {
+      _ = try DocSpaceClient(configuration: configuration)
+    }
   }
 
   @Test func aTokenIsSentAsACookieAndAnAPIKeyAsBearer() {

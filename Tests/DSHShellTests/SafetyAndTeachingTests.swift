@@ -9,7 +9,8 @@ import Testing
   @Test func aDryRunSendsNoMutatingRequest() async throws {
     let shell = try await TestShell.start()
     await shell.run("set dry-run on")
-    let outcome = await shell.run("""
+    let outcome = await shell.run(
+      """
       revoke (sessions | where not current)
       revoke-others
       revoke-user user@example.com
@@ -17,7 +18,9 @@ import Testing
       api PUT /api/2.0/security/activeconnections/logoutallexceptthis
       """)
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
-    let mutating = await shell.simulator.receivedRequests().filter { !$0.hasPrefix("GET") && !$0.hasPrefix("POST /api/2.0/authentication") }
+    let mutating = await shell.simulator.receivedRequests().filter {
+      !$0.hasPrefix("GET") && !$0.hasPrefix("POST /api/2.0/authentication")
+    }
     #expect(mutating.isEmpty)
     #expect(shell.capture.stdout.contains("/logout/"))
     await shell.stop()
@@ -27,7 +30,9 @@ import Testing
     let shell = try await TestShell.start()
     let client = try #require(await shell.session.portal.client)
     await client.setDryRun(true)
-    await #expect(throws: APIError.refusedInDryRun(APIRequest("PUT", "/api/2.0/security/activeconnections/logoutallexceptthis"))) {
+    await #expect(
+      throws: APIError.refusedInDryRun(APIRequest("PUT", "/api/2.0/security/activeconnections/logoutallexceptthis"))
+    ) {
       _ = try await client.logOutAllExceptThis()
     }
     #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
@@ -45,10 +50,12 @@ import Testing
 
   @Test func theREPLAsksBeforeEndingSeveralSessionsAndANoEndsNothing() async throws {
     let asked = Asked()
-    let shell = try await TestShell.start(interactive: true, confirm: { question in
-      await asked.add(question)
-      return false
-    })
+    let shell = try await TestShell.start(
+      interactive: true,
+      confirm: { question in
+        await asked.add(question)
+        return false
+      })
     let outcome = await shell.run("revoke (sessions | where not current)")
     #expect(outcome.code == 1)
     #expect(await asked.questions == ["End 3 sessions of 1 user?"])
@@ -58,10 +65,12 @@ import Testing
 
   @Test func yesAndConfirmOffSkipTheQuestion() async throws {
     let asked = Asked()
-    let shell = try await TestShell.start(interactive: true, confirm: { question in
-      await asked.add(question)
-      return false
-    })
+    let shell = try await TestShell.start(
+      interactive: true,
+      confirm: { question in
+        await asked.add(question)
+        return false
+      })
     #expect(await shell.run("$s = sessions | where not current; revoke $s[0] $s[1] --yes").code != 0)
     #expect(await shell.run("revoke [$s[0], $s[1]] --yes").code == 0)
     #expect(await shell.run("set confirm off; revoke [$s[2]]").code == 0)
@@ -71,10 +80,12 @@ import Testing
 
   @Test func scriptsNeverAsk() async throws {
     let asked = Asked()
-    let shell = try await TestShell.start(interactive: false, confirm: { question in
-      await asked.add(question)
-      return false
-    })
+    let shell = try await TestShell.start(
+      interactive: false,
+      confirm: { question in
+        await asked.add(question)
+        return false
+      })
     #expect(await shell.run("revoke (sessions | where not current)").code == 0)
     #expect(await asked.questions.isEmpty)
     await shell.stop()
@@ -142,7 +153,8 @@ import Testing
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-journal-\(UUID().uuidString)")
     let shell = try await TestShell.start(environment: ["XDG_STATE_HOME": state.path])
     let token = try #require(await shell.session.portal.client?.credential.loginToken)
-    await shell.run("$s = sessions | where not current; revoke $s[0]; revoke [$s[1], 424242]; revoke-others; sessions | count")
+    await shell.run(
+      "$s = sessions | where not current; revoke $s[0]; revoke [$s[1], 424242]; revoke-others; sessions | count")
     await shell.run("journal | get verb | to json --compact")
     #expect(shell.capture.stdout.hasSuffix("[\"revoke\",\"revoke\",\"revoke-others\"]\n"))
     await shell.run("journal | get caller | uniq | to json --compact; (journal)[1].results.outcome | to json --compact")

@@ -18,8 +18,10 @@ import Testing
   @Test(arguments: scripts)
   func script(_ name: String) async throws {
     let text = try String(contentsOf: Self.directory.appendingPathComponent(name + ".dsh"), encoding: .utf8)
-    let expectedOut = (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".out"), encoding: .utf8)) ?? ""
-    let expectedErr = (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".err"), encoding: .utf8)) ?? ""
+    let expectedOut =
+      (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".out"), encoding: .utf8)) ?? ""
+    let expectedErr =
+      (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".err"), encoding: .utf8)) ?? ""
     let account = Self.directive("as", in: text) ?? "owner@example.com"
     let expectedCode = Int32(Self.directive("exit", in: text) ?? "0") ?? 0
 
@@ -42,7 +44,11 @@ import Testing
     let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
     try? Data(stdout.utf8).write(to: source.appendingPathComponent(name + ".out"))
     let errFile = source.appendingPathComponent(name + ".err")
-    if stderr.isEmpty { try? FileManager.default.removeItem(at: errFile) } else { try? Data(stderr.utf8).write(to: errFile) }
+    if stderr.isEmpty {
+      try? FileManager.default.removeItem(at: errFile)
+    } else {
+      try? Data(stderr.utf8).write(to: errFile)
+    }
   }
 
   static func directive(_ name: String, in text: String) -> String? {

@@ -24,22 +24,27 @@ struct RawPortal {
     return RawPortal(server: try await SimulatorServer.start(options))
   }
 
-  func request(_ method: String, _ path: String, cookie: String? = nil, authorization: String? = nil, body: String? = nil) async throws -> Answer {
+  func request(
+    _ method: String, _ path: String, cookie: String? = nil, authorization: String? = nil, body: String? = nil
+  ) async throws -> Answer {
     var request = HTTPClientRequest(url: server.url + path)
     request.method = .init(rawValue: method)
     if let cookie { request.headers.add(name: "Cookie", value: "asc_auth_key=\(cookie)") }
     if let authorization { request.headers.add(name: "Authorization", value: authorization) }
-    request.headers.add(name: "User-Agent", value: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0 Safari/537.36")
+    request.headers.add(
+      name: "User-Agent", value: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0 Safari/537.36")
     if let body { request.body = .bytes(ByteBuffer(string: body)) }
     let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
     let buffer = try await response.body.collect(upTo: 10_000_000)
     return Answer(
-      status: Int(response.status.code), body: String(buffer: buffer), headers: response.headers.map { ($0.name, $0.value) })
+      status: Int(response.status.code), body: String(buffer: buffer),
+      headers: response.headers.map { ($0.name, $0.value) })
   }
 
   /// Signs in; the login token.
   func signIn(_ email: String) async throws -> String {
-    let answer = try await request("POST", "/api/2.0/authentication", body: "{\"userName\":\"\(email)\",\"password\":\"demo-password\"}")
+    let answer = try await request(
+      "POST", "/api/2.0/authentication", body: "{\"userName\":\"\(email)\",\"password\":\"demo-password\"}")
     return ((answer.response as? [String: Any])?["token"] as? String) ?? ""
   }
 
@@ -51,5 +56,7 @@ struct RawPortal {
   }
 
   static let ownerId = "66faa6e4-f133-11ea-b126-00ffeec8b4ef"
-  static let roles = ["owner@example.com", "admin@example.com", "roomadmin@example.com", "user@example.com", "guest@example.com"]
+  static let roles = [
+    "owner@example.com", "admin@example.com", "roomadmin@example.com", "user@example.com", "guest@example.com",
+  ]
 }

@@ -15,7 +15,8 @@ import Testing
     let portal = try await RawPortal.start()
     let first = try await portal.signIn("user@example.com")
     let second = try await portal.signIn("user@example.com")
-    let answer = try await portal.request("PUT", "/api/2.0/security/activeconnections/logoutall/2daf5e40-7c3f-4081-9d9c-3e4f5a6b7c83", cookie: first)
+    let answer = try await portal.request(
+      "PUT", "/api/2.0/security/activeconnections/logoutall/2daf5e40-7c3f-4081-9d9c-3e4f5a6b7c83", cookie: first)
     let cookie = try #require(answer.header("Set-Cookie"))
     let fresh = String(cookie.dropFirst("asc_auth_key=".count).prefix { $0 != ";" })
     #expect(try await portal.request("GET", "/api/2.0/security/activeconnections", cookie: first).status == 401)
@@ -30,7 +31,8 @@ import Testing
     let viaCookie = try await portal.connections(token)
     #expect(viaCookie.loginEvent != 0)
     #expect(viaCookie.ids.first == viaCookie.loginEvent)
-    let viaBearer = try await portal.request("GET", "/api/2.0/security/activeconnections", authorization: "Bearer \(token)")
+    let viaBearer = try await portal.request(
+      "GET", "/api/2.0/security/activeconnections", authorization: "Bearer \(token)")
     #expect((viaBearer.response as? [String: Any])?["loginEvent"] as? Int == 0)
     let raw = try await portal.request("GET", "/api/2.0/security/activeconnections", authorization: token)
     #expect(raw.status == 200)
@@ -40,8 +42,11 @@ import Testing
   @Test func exceptThisWithBearerEndsEverythingIncludingTheCaller() async throws {
     let portal = try await RawPortal.start()
     let token = try await portal.signIn("user@example.com")
-    _ = try await portal.request("PUT", "/api/2.0/security/activeconnections/logoutallexceptthis", authorization: "Bearer \(token)")
-    #expect(try await portal.request("GET", "/api/2.0/security/activeconnections", authorization: "Bearer \(token)").status == 401)
+    _ = try await portal.request(
+      "PUT", "/api/2.0/security/activeconnections/logoutallexceptthis", authorization: "Bearer \(token)")
+    #expect(
+      try await portal.request("GET", "/api/2.0/security/activeconnections", authorization: "Bearer \(token)").status
+        == 401)
     await portal.server.stop()
   }
 
@@ -50,7 +55,8 @@ import Testing
     let key = try #require(await portal.server.apiKeys().first { $0.email == "owner@example.com" }?.key)
     let before = try await portal.request("GET", "/api/2.0/security/activeconnections", authorization: "Bearer \(key)")
     #expect((before.response as? [String: Any])?["loginEvent"] as? Int == 0)
-    let end = try await portal.request("PUT", "/api/2.0/security/activeconnections/logoutall/\(RawPortal.ownerId)", authorization: "Bearer \(key)")
+    let end = try await portal.request(
+      "PUT", "/api/2.0/security/activeconnections/logoutall/\(RawPortal.ownerId)", authorization: "Bearer \(key)")
     #expect(end.status == 200)
     #expect(try await portal.request("GET", "/api/2.0/people/@self", authorization: "Bearer \(key)").status == 200)
     await portal.server.stop()
@@ -71,11 +77,13 @@ import Testing
   @Test func wrongPasswordIs401WithTheErrorBodyAndFiveFailuresBlock() async throws {
     let portal = try await RawPortal.start()
     for _ in 0..<5 {
-      let answer = try await portal.request("POST", "/api/2.0/authentication", body: "{\"userName\":\"user@example.com\",\"password\":\"nope\"}")
+      let answer = try await portal.request(
+        "POST", "/api/2.0/authentication", body: "{\"userName\":\"user@example.com\",\"password\":\"nope\"}")
       #expect(answer.status == 401)
       #expect((answer.json["error"] as? [String: Any])?["message"] as? String == "User authentication failed")
     }
-    let blocked = try await portal.request("POST", "/api/2.0/authentication", body: "{\"userName\":\"user@example.com\",\"password\":\"demo-password\"}")
+    let blocked = try await portal.request(
+      "POST", "/api/2.0/authentication", body: "{\"userName\":\"user@example.com\",\"password\":\"demo-password\"}")
     #expect(blocked.status == 403)
     await portal.server.stop()
   }
@@ -101,7 +109,8 @@ import Testing
   @Test func aVoidActionHasNoResponseAndCountZero() async throws {
     let portal = try await RawPortal.start()
     let token = try await portal.signIn("admin@example.com")
-    let answer = try await portal.request("PUT", "/api/2.0/security/activeconnections/logoutall/\(RawPortal.ownerId)", cookie: token)
+    let answer = try await portal.request(
+      "PUT", "/api/2.0/security/activeconnections/logoutall/\(RawPortal.ownerId)", cookie: token)
     #expect(answer.json["response"] == nil)
     #expect(answer.json["count"] as? Int == 0)
     await portal.server.stop()
@@ -111,7 +120,8 @@ import Testing
     let portal = try await RawPortal.start { $0.timeZoneMinutes = 180 }
     let token = try await portal.signIn("owner@example.com")
     for item in try await portal.connections(token).items {
-      #expect(item["id"] is Int && item["tenantId"] is Int && item["userId"] is String && item["mobile"] as? Bool == false)
+      #expect(
+        item["id"] is Int && item["tenantId"] is Int && item["userId"] is String && item["mobile"] as? Bool == false)
       let date = item["date"] as? String ?? ""
       #expect(date.range(of: Self.apiDate, options: .regularExpression) != nil)
       #expect(date.hasSuffix("+03:00"))
@@ -122,7 +132,10 @@ import Testing
     await portal.server.stop()
   }
 
-  @Test(arguments: ["/api/2.0/security/activeconnections/logout/abc", "/api/2.0/security/activeconnections/logoutall/not-a-guid", "/api/2.0/security/activeconnections/user/66faa6e4-f133-11ea-b126-00ffeec8b4ef", "/api/2.0/nothing"])
+  @Test(arguments: [
+    "/api/2.0/security/activeconnections/logout/abc", "/api/2.0/security/activeconnections/logoutall/not-a-guid",
+    "/api/2.0/security/activeconnections/user/66faa6e4-f133-11ea-b126-00ffeec8b4ef", "/api/2.0/nothing",
+  ])
   func unmatchedRoutesAre404WithAnEmptyBody(_ path: String) async throws {
     let portal = try await RawPortal.start()
     let token = try await portal.signIn("owner@example.com")
@@ -165,7 +178,9 @@ import Testing
     let owner = try await portal.request("GET", "/api/2.0/people/@self", cookie: token).response as? [String: Any]
     #expect(owner?["isOwner"] as? Bool == true)
     #expect(owner?["isAdmin"] as? Bool == false)
-    let guest = try await portal.request("GET", "/api/2.0/people/email?email=guest@example.com", cookie: token).response as? [String: Any]
+    let guest =
+      try await portal.request("GET", "/api/2.0/people/email?email=guest@example.com", cookie: token).response
+      as? [String: Any]
     #expect(guest?["isVisitor"] as? Bool == true)
     await portal.server.stop()
   }

@@ -26,7 +26,9 @@ enum Binaries {
   }
 
   /// Runs a binary to completion with the given environment additions and stdin.
-  static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+  static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil)
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments

@@ -8,12 +8,16 @@ final class Tmux {
   let stateDirectory: URL
 
   init(command: [String], environment: [String: String] = [:], stateDirectory: URL? = nil) throws {
-    self.stateDirectory = stateDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
-    var env = ["XDG_STATE_HOME": self.stateDirectory.path, "NO_COLOR": "1", "TERM": "xterm", "HOME": self.stateDirectory.path]
+    self.stateDirectory =
+      stateDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
+    var env = [
+      "XDG_STATE_HOME": self.stateDirectory.path, "NO_COLOR": "1", "TERM": "xterm", "HOME": self.stateDirectory.path,
+    ]
     for (key, value) in environment { env[key] = value }
     let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
     // The shell prints the exit code on the screen when the program ends.
-    let line = "env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 600"
+    let line =
+      "env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 600"
     try tmux(["new-session", "-d", "-x", "100", "-y", "30", line])
   }
 
@@ -65,7 +69,10 @@ final class Tmux {
 
   /// The screen line holding the cursor.
   var cursorLine: String {
-    let row = Int(((try? tmux(["display-message", "-p", "#{cursor_y}"])) ?? "0").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    let row =
+      Int(
+        ((try? tmux(["display-message", "-p", "#{cursor_y}"])) ?? "0").trimmingCharacters(in: .whitespacesAndNewlines))
+      ?? 0
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
     return row < lines.count ? String(lines[row]) : ""
   }

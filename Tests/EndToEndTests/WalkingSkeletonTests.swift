@@ -30,7 +30,8 @@ import Testing
       $s = sessions | where userId == "\(Self.ownerId)" and not current
       revoke $s[0]
       """
-    let result = try Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
+    let result = try Binaries.run(
+      Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
 
     #expect(result.code == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("closed"))
@@ -47,7 +48,8 @@ import Testing
     let before = try await client.activeConnections().items.count
 
     let program = "revoke (sessions | where not current)\n$s = sessions | where (userId == \"x\"\n"
-    let result = try Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
+    let result = try Binaries.run(
+      Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
 
     #expect(result.code == 2)
     #expect(result.stderr.contains("--> <-c>:2:"))
@@ -91,14 +93,16 @@ import Testing
   }
 
   @Test func anUnreachablePortalExitsWithFour() throws {
-    let result = try Binaries.run(Binaries.dsh, ["-c", "sessions"], environment: ["DOCSPACE_URL": "http://127.0.0.1:9", "DOCSPACE_TOKEN": "x"])
+    let result = try Binaries.run(
+      Binaries.dsh, ["-c", "sessions"], environment: ["DOCSPACE_URL": "http://127.0.0.1:9", "DOCSPACE_TOKEN": "x"])
     #expect(result.code == 4)
     #expect(result.stderr.contains("connection refused"))
   }
 
   @Test func checkFindsProblemsWithoutRunning() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).dsh")
-    try "$s = sessions | where userid == \"x\"\nrevoke $s --yess\nprint $undefined\n".write(to: file, atomically: true, encoding: .utf8)
+    try "$s = sessions | where userid == \"x\"\nrevoke $s --yess\nprint $undefined\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let result = try Binaries.run(Binaries.dsh, ["check", file.path])
     #expect(result.code == 2)
     #expect(result.stderr.contains("no field 'userid' on a session"))

@@ -1,12 +1,14 @@
 /// Settings as a record, and `set NAME VALUE` parsed into a change.
 enum SettingsRecord {
   static func make(_ settings: Settings) -> Record {
-    Record(kind: "settings", fields: [
-      ("output", .string(settings.output.rawValue)), ("confirm", .string(onOff(settings.confirm))),
-      ("trace", .string(onOff(settings.trace))), ("concurrency", .int(settings.concurrency)),
-      ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
-      ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
-    ])
+    Record(
+      kind: "settings",
+      fields: [
+        ("output", .string(settings.output.rawValue)), ("confirm", .string(onOff(settings.confirm))),
+        ("trace", .string(onOff(settings.trace))), ("concurrency", .int(settings.concurrency)),
+        ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
+        ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
+      ])
   }
 
   static func onOff(_ flag: Bool) -> String { flag ? "on" : "off" }

@@ -4,7 +4,8 @@ enum Fields {
     _ name: String, in value: Value, argument: CommandFailure.ArgumentRef?
   ) throws -> Value {
     guard case .record(let record) = value else {
-      throw CommandFailure(.input, "\(value.typeName) has no field '\(name)': the rows are not records", argument: argument)
+      throw CommandFailure(
+        .input, "\(value.typeName) has no field '\(name)': the rows are not records", argument: argument)
     }
     var current: Value = .record(record)
     for part in name.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
@@ -24,7 +25,8 @@ enum Fields {
   static func names(_ invocation: Invocation) throws -> [String] {
     try invocation.positionals.enumerated().map { index, value in
       guard case .string(let name) = value else {
-        throw CommandFailure(.usage, "a field name must be a word or string, not \(value.typeName)", argument: .positional(index))
+        throw CommandFailure(
+          .usage, "a field name must be a word or string, not \(value.typeName)", argument: .positional(index))
       }
       return name
     }

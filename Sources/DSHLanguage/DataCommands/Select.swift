@@ -5,7 +5,9 @@ extension DataCommands {
     signature: Signature(rest: Parameter("FIELD", .field, help: "a field to keep")),
     output: .unknown,
     examples: [
-      Example("{a: 1, b: 2, c: 3} | select c a | to json --compact", "reorder and trim a record", .output("{\"c\":3,\"a\":1}\n"))
+      Example(
+        "{a: 1, b: 2, c: 3} | select c a | to json --compact", "reorder and trim a record",
+        .output("{\"c\":3,\"a\":1}\n"))
     ],
     seeAlso: ["get", "where"]
   ) { invocation in

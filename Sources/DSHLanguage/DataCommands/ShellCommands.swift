@@ -33,9 +33,12 @@ extension DataCommands {
       variables.keys.sorted().map { name in
         let value = variables[name]!
         return .record(
-          Record(kind: "variable", fields: [
-            ("name", .string(name)), ("type", .string(value.typeName)), ("value", .string(TableRenderer(width: 60).cell(value))),
-          ]))
+          Record(
+            kind: "variable",
+            fields: [
+              ("name", .string(name)), ("type", .string(value.typeName)),
+              ("value", .string(TableRenderer(width: 60).cell(value))),
+            ]))
       })
   }
 

@@ -6,7 +6,8 @@ enum Explanation {
     let width = min(40, stages.map(\.count).max() ?? 0)
     var lines: [String] = []
     for (index, stage) in pipeline.stages.enumerated() {
-      let label = "\(index + 1). " + stages[index].padding(toLength: max(width, stages[index].count), withPad: " ", startingAt: 0)
+      let label =
+        "\(index + 1). " + stages[index].padding(toLength: max(width, stages[index].count), withPad: " ", startingAt: 0)
       lines.append(label + "  → " + describe(stage, registry: registry))
     }
     lines.append("explain runs nothing; dry-run (--dry-run or set dry-run on) shows the exact requests.")

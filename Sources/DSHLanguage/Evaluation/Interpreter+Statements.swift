@@ -38,7 +38,8 @@ extension Interpreter {
       switch items {
       case .list(let values): list = values
       case .null: list = []
-      case .record(let record): list = record.fields.map { .record(Record(["key": .string($0.name), "value": $0.value])) }
+      case .record(let record):
+        list = record.fields.map { .record(Record(["key": .string($0.name), "value": $0.value])) }
       default: throw RuntimeError.typeMismatch("'for' needs a list, not \(items.typeName)", sequence.range)
       }
       loop: for item in list {

@@ -75,7 +75,9 @@ public actor Interpreter {
 
   func lookup(_ name: String, row: Value?, range: SourceRange) throws(RuntimeError) -> Value {
     if name == "it", let row { return row }
-    if name == "env" { return .record(Record(fields: environment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })) }
+    if name == "env" {
+      return .record(Record(fields: environment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+    }
     if let value = frames[frames.count - 1][name] ?? frames[0][name] { return value }
     let known = Set(frames[frames.count - 1].keys).union(frames[0].keys).union(["env"])
     throw .undefinedVariable(name, known: known.sorted(), range)

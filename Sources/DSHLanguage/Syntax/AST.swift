@@ -32,10 +32,20 @@ public enum UnaryOperator: String, Sendable {
 
 public enum BinaryOperator: String, Sendable {
   case or, and
-  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<="
-  case greater = ">", greaterOrEqual = ">="
-  case matches = "=~", notMatches = "!~", `in`
-  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case matches = "=~"
+  case notMatches = "!~"
+  case `in`
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
 }
 
 /// A command invocation: `name arg… --flag value`.

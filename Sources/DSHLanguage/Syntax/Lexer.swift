@@ -55,8 +55,9 @@ struct Lexer {
 
   private var isLineContinuation: Bool {
     var offset = 1
-    while let byte = peek(offset), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-      || byte == UInt8(ascii: "\r")
+    while let byte = peek(offset),
+      byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+        || byte == UInt8(ascii: "\r")
     {
       offset += 1
     }
@@ -102,7 +103,8 @@ struct Lexer {
   }
 
   private func describe(_ byte: UInt8) -> String {
-    byte < 0x20 || byte == 0x7F ? "control character 0x\(String(byte, radix: 16))" : "'\(Character(Unicode.Scalar(byte)))'"
+    byte < 0x20 || byte == 0x7F
+      ? "control character 0x\(String(byte, radix: 16))" : "'\(Character(Unicode.Scalar(byte)))'"
   }
 
   static func isWordStart(_ byte: UInt8) -> Bool {

@@ -103,7 +103,7 @@ extension Parser {
         _ = advance()
         let nameToken = advance()
         expr = Expr(kind: .member(expr, name), range: expr.range.union(nameToken.range))
-      } else if current.isSymbol(".") , case .int(let number) = peek(1).kind, !peek(1).spaceBefore {
+      } else if current.isSymbol("."), case .int(let number) = peek(1).kind, !peek(1).spaceBefore {
         _ = advance()
         let indexToken = advance()
         let index = Expr(kind: .literal(.int(number)), range: indexToken.range)
@@ -180,6 +180,7 @@ extension Parser {
         let close = advance()
         return Expr(kind: inner.kind, range: open.range.union(close.range))
       }
+      if atEnd { throw .unclosed("'('", opened: open.range, open.range) }
       throw unexpected(expected: "')'")
     }
     let pipeline = try parsePipelineAcrossLines()
@@ -193,14 +194,14 @@ extension Parser {
   }
 
   /// `(actionId == 1000 or …)` groups an expression; `(sessions | count)` runs a pipeline.
-  /// A word that names a command starts a pipeline; one followed by an operator or `)`
-  /// is a field in an expression.
+  /// A word that names a command, or stands alone (`(f)`), starts a pipeline; one followed
+  /// by an operator is a field in an expression.
   var startsGroupedExpression: Bool {
     guard case .word(let word) = current.kind, !Self.expressionWords.contains(word) else { return false }
     if signatures(word) != nil { return false }
     let next = peek(1)
     if case .symbol(let symbol) = next.kind {
-      return ["==", "!=", "<", "<=", ">", ">=", "=~", "!~", "+", "-", "*", "/", "%", ")", "."].contains(symbol)
+      return ["==", "!=", "<", "<=", ">", ">=", "=~", "!~", "+", "-", "*", "/", "%", "."].contains(symbol)
     }
     return next.isWord("and") || next.isWord("or") || next.isWord("in")
   }

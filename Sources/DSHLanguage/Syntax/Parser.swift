@@ -18,7 +18,9 @@ public struct Parser {
     let statements = parser.parseStatements(until: nil)
     if parser.errors.isEmpty { return .success(Program(statements: statements, source: source)) }
     var seen = Set<Int>()
-    let ordered = parser.errors.sorted { $0.range.start < $1.range.start }.filter { seen.insert($0.range.start).inserted }
+    let ordered = parser.errors.sorted { $0.range.start < $1.range.start }.filter {
+      seen.insert($0.range.start).inserted
+    }
     return .failure(SyntaxErrors(errors: ordered, source: source))
   }
 
@@ -91,8 +93,9 @@ public struct Parser {
       if let closer, current.isSymbol(closer) { return statements }
       do throws(SyntaxError) {
         statements.append(try parseStatement())
-        guard atEnd || current.kind == .newline || current.isSymbol(";")
-          || (closer != nil && current.isSymbol(closer!))
+        guard
+          atEnd || current.kind == .newline || current.isSymbol(";")
+            || (closer != nil && current.isSymbol(closer!))
         else { throw unexpected(expected: "end of statement") }
       } catch {
         errors.append(error)

@@ -35,7 +35,10 @@ public enum JSON {
     case .date(let date): output += quote(DateText.format(date))
     case .duration(let seconds): output += String(seconds)
     case .list(let items):
-      if items.isEmpty { output += "[]"; return }
+      if items.isEmpty {
+        output += "[]"
+        return
+      }
       output += "[" + newline
       for (index, item) in items.enumerated() {
         output += pad(level + 1)
@@ -44,7 +47,10 @@ public enum JSON {
       }
       output += pad(level) + "]"
     case .record(let record):
-      if record.isEmpty { output += "{}"; return }
+      if record.isEmpty {
+        output += "{}"
+        return
+      }
       output += "{" + newline
       for (index, field) in record.fields.enumerated() {
         output += pad(level + 1) + quote(field.name) + (indent == nil ? ":" : ": ")
@@ -129,7 +135,10 @@ public enum JSON {
           flush()
           return String(scalars)
         }
-        guard byte == UInt8(ascii: "\\") else { raw.append(byte); continue }
+        guard byte == UInt8(ascii: "\\") else {
+          raw.append(byte)
+          continue
+        }
         guard index < bytes.count else { break }
         let escaped = bytes[index]
         index += 1
@@ -156,7 +165,10 @@ public enum JSON {
       index += 1
       var items: [Value] = []
       skipSpace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .list(items) }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .list(items)
+      }
       while true {
         skipSpace()
         items.append(try value(depth: depth + 1))
@@ -173,7 +185,10 @@ public enum JSON {
       index += 1
       var record = Record()
       skipSpace()
-      if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .record(record) }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return .record(record)
+      }
       while true {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {

@@ -66,7 +66,8 @@ public enum APIError: Error, Sendable, Equatable {
       return "the portal failed with HTTP \(status)\(message.map { ": \($0)" } ?? "")\(suffix)"
     case .unexpectedStatus(_, let status): return "unexpected HTTP \(status)\(suffix)"
     case .notJSON(_, let status, let start):
-      return "the answer was not JSON (HTTP \(status), starts with \(start.debugDescription)): is the URL a DocSpace portal, or is a proxy in the way?\(suffix)"
+      return
+        "the answer was not JSON (HTTP \(status), starts with \(start.debugDescription)): is the URL a DocSpace portal, or is a proxy in the way?\(suffix)"
     case .malformed(_, let detail): return "the portal's answer was not understood: \(detail)\(suffix)"
     case .unreachable(_, let detail): return "cannot reach the portal: \(detail)\(suffix)"
     case .timedOut: return "the portal did not answer in time\(suffix)"

@@ -57,7 +57,9 @@ extension DocSpaceClient {
   }
 
   /// One page of people; `total` is the number of all matches.
-  public func people(search: String?, startIndex: Int, count: Int) async throws(APIError) -> (users: [Employee], total: Int) {
+  public func people(search: String?, startIndex: Int, count: Int) async throws(APIError) -> (
+    users: [Employee], total: Int
+  ) {
     var path = search == nil ? "/api/2.0/people" : "/api/2.0/people/filter"
     path += "?startIndex=\(startIndex)&count=\(count)"
     if let search { path += "&filterValue=\(Self.encode(search))" }

@@ -58,7 +58,9 @@ public actor DocSpaceClient {
     var parts = ["curl", "-X", request.method]
     parts += credential.curlArguments
     if let body = request.body, let text = String(data: body, encoding: .utf8) {
-      parts += ["-H", "'Content-Type: application/json'", "--data", "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'"]
+      parts += [
+        "-H", "'Content-Type: application/json'", "--data", "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'",
+      ]
     }
     parts.append("'\(configuration.baseURL.absoluteString)\(request.path)'")
     return parts.joined(separator: " ")
@@ -109,7 +111,9 @@ public actor DocSpaceClient {
     }
   }
 
-  private func report(_ request: APIRequest, status: Int?, since start: ContinuousClock.Instant, attempt: Int, note: String? = nil) {
+  private func report(
+    _ request: APIRequest, status: Int?, since start: ContinuousClock.Instant, attempt: Int, note: String? = nil
+  ) {
     let elapsed = ContinuousClock.now - start
     let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     trace?(TraceEvent(request: request, status: status, milliseconds: milliseconds, attempt: attempt, note: note))

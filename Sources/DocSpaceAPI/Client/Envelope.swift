@@ -9,7 +9,9 @@ struct Envelope<Payload: Decodable>: Decodable {
 
 extension DocSpaceClient {
   /// Sends and decodes the envelope's `response`.
-  func payload<Payload: Decodable>(_ type: Payload.Type, _ request: APIRequest) async throws(APIError) -> Envelope<Payload> {
+  func payload<Payload: Decodable>(_ type: Payload.Type, _ request: APIRequest) async throws(APIError) -> Envelope<
+    Payload
+  > {
     let response = try await send(request)
     do {
       return try JSONDecoder().decode(Envelope<Payload>.self, from: response.body)

@@ -15,7 +15,8 @@ struct AuditRoutes {
       let count = request.query["count"].map { Int($0) ?? -1 } ?? 100
       guard (1...100).contains(count) else {
         return .json(
-          Envelope.validation(field: "count", message: "The field count must be between 1 and 100.", href: request.href, method: "GET"),
+          Envelope.validation(
+            field: "count", message: "The field count must be between 1 and 100.", href: request.href, method: "GET"),
           status: 400)
       }
       let start = max(0, Int(request.query["startIndex"] ?? "0") ?? 0)
@@ -36,7 +37,9 @@ struct AuditRoutes {
 
   /// The query date formats ApiDateTime accepts: ISO with or without time and zone.
   static func date(_ text: String) -> Date? {
-    let formats = ["yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"]
+    let formats = [
+      "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd",
+    ]
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")

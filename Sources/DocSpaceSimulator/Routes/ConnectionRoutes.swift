@@ -38,7 +38,8 @@ struct ConnectionRoutes {
     case ("PUT", "logoutallchangepassword", nil) where route.count == 1:
       let result = await state.logOutAllAndChangePassword(
         caller: caller, host: request.host, ip: request.ip, agent: request.userAgent, page: request.page)
-      return Outgoing.success(.string(result.url), request).settingCookie(result.token, expires: Date().addingTimeInterval(365 * 86_400))
+      return Outgoing.success(.string(result.url), request).settingCookie(
+        result.token, expires: Date().addingTimeInterval(365 * 86_400))
     default:
       return .notFound
     }

@@ -15,7 +15,8 @@ struct Incoming: Sendable {
 
   /// The full request URL, as `links[0].href` carries it.
   var href: String {
-    let queryText = query.isEmpty ? "" : "?" + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    let queryText =
+      query.isEmpty ? "" : "?" + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     return "http://\(host)\(path)\(queryText)"
   }
 
@@ -48,7 +49,11 @@ struct Outgoing: Sendable {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "GMT")
     formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-    copy.headers.append(("Set-Cookie", "asc_auth_key=\(token); expires=\(formatter.string(from: expires)); path=/; samesite=strict; httponly"))
+    copy.headers.append(
+      (
+        "Set-Cookie",
+        "asc_auth_key=\(token); expires=\(formatter.string(from: expires)); path=/; samesite=strict; httponly"
+      ))
     return copy
   }
 }

@@ -19,7 +19,8 @@ struct PortalRoutes: Sendable {
       let rest = Array(route.dropFirst())
       if rest.first == "activeconnections" {
         return await withCaller(request) { caller in
-          await ConnectionRoutes(state: state, models: models).handle(request, route: Array(rest.dropFirst()), caller: caller)
+          await ConnectionRoutes(state: state, models: models).handle(
+            request, route: Array(rest.dropFirst()), caller: caller)
         }
       }
       if rest.count == 3, rest[0] == "audit", rest[1] == "login", request.method == "GET" {
@@ -30,7 +31,8 @@ struct PortalRoutes: Sendable {
       return .notFound
     case ("GET", "people"):
       return await withCaller(request) { caller in
-        await PeopleRoutes(state: state, models: models).handle(request, route: Array(route.dropFirst()), caller: caller)
+        await PeopleRoutes(state: state, models: models).handle(
+          request, route: Array(route.dropFirst()), caller: caller)
       }
     default:
       return .notFound
@@ -39,7 +41,8 @@ struct PortalRoutes: Sendable {
 
   /// Runs `body` for an authenticated caller; 401 with an empty body otherwise.
   private func withCaller(_ request: Incoming, _ body: (PortalState.Caller) async -> Outgoing) async -> Outgoing {
-    guard let caller = await state.authenticate(cookieToken: request.cookieToken, authorization: request.authorization) else {
+    guard let caller = await state.authenticate(cookieToken: request.cookieToken, authorization: request.authorization)
+    else {
       var answer = Outgoing.unauthorized
       if request.cookieToken != nil {
         answer.headers.append(("Set-Cookie", "asc_auth_key=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/"))

@@ -28,7 +28,8 @@ struct WireModels {
   func employee(_ user: SimUser, viewer: SimUser, selfView: Bool = false, loginEventId: Int = 0) -> Wire {
     let avatar = "/static/images/default_user_photo_size_82-82.png?hash=1"
     var members: [(String, Wire?)] = [
-      ("firstName", .string(user.firstName)), ("lastName", .string(user.lastName)), ("userName", .string(user.userName)),
+      ("firstName", .string(user.firstName)), ("lastName", .string(user.lastName)),
+      ("userName", .string(user.userName)),
       ("email", .string(user.email)), ("status", .int(1)), ("activationStatus", .int(1)), ("department", .string("")),
       ("isAdmin", .bool(user.role == .docSpaceAdmin)), ("isRoomAdmin", .bool(user.role == .roomAdmin)),
       ("isLDAP", .bool(false)), ("isOwner", .bool(user.role == .owner)), ("isVisitor", .bool(user.role == .guest)),
@@ -36,7 +37,9 @@ struct WireModels {
       ("registrationDate", .string(clock.apiDateTime(user.registered))),
     ]
     if selfView {
-      members += [("theme", .string("System")), ("loginEventId", .int(loginEventId)), ("hasPersonalFolder", .bool(true))]
+      members += [
+        ("theme", .string("System")), ("loginEventId", .int(loginEventId)), ("hasPersonalFolder", .bool(true)),
+      ]
     }
     members += [
       ("id", .string(user.id)), ("displayName", .string(user.displayName)), ("avatar", .string(avatar)),

@@ -31,7 +31,12 @@ struct SimulatorResponder: HTTPResponder {
     await log.record(incoming.method, incoming.path)
     switch await faults.drawFailure() {
     case .badGateway?:
-      return response(Outgoing(status: 502, body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", headers: [("Content-Type", "text/html")]))
+      return response(
+        Outgoing(
+          status: 502,
+          body:
+            "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+          headers: [("Content-Type", "text/html")]))
     case .unavailable?:
       return response(Outgoing(status: 503, body: "", headers: [("Retry-After", "0")]))
     case .dropConnection?:

@@ -13,8 +13,14 @@ enum Fixture {
     ("3eb06f51-8d40-4192-8ead-4f5a6b7c8d94", "Gus", "Guest", "guest@example.com", .guest),
   ]
 
-  static let firstNames = ["Amelia", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya", "Noah", "Oksana", "Pablo", "Quinn", "Rosa", "Sven", "Tara"]
-  static let lastNames = ["Novak", "Schmidt", "Garcia", "Ivanova", "Tanaka", "Okafor", "Rossi", "Dubois", "Larsen", "Kowalski", "Haddad", "Silva", "Nguyen", "Brown", "Petrov"]
+  static let firstNames = [
+    "Amelia", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya",
+    "Noah", "Oksana", "Pablo", "Quinn", "Rosa", "Sven", "Tara",
+  ]
+  static let lastNames = [
+    "Novak", "Schmidt", "Garcia", "Ivanova", "Tanaka", "Okafor", "Rossi", "Dubois", "Larsen", "Kowalski", "Haddad",
+    "Silva", "Nguyen", "Brown", "Petrov",
+  ]
   static let browsers = ["Chrome 120", "Firefox 121", "Safari 17", "Edge 120", "Chrome Mobile 119", "Other"]
   static let platforms = ["Windows 10", "Mac OS X 10", "Linux", "Android 14", "iOS 17", "Other"]
   static let places: [(country: String, city: String, prefix: String)] = [
@@ -47,7 +53,9 @@ enum Fixture {
   }
 
   /// Older sign-ins for every user, each still an active connection.
-  static func connections(for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date) -> [LoginEventRow] {
+  static func connections(for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date)
+    -> [LoginEventRow]
+  {
     var rows: [LoginEventRow] = []
     for user in users {
       for _ in 0..<max(0, perUser) {
@@ -56,7 +64,8 @@ enum Fixture {
         rows.append(
           LoginEventRow(
             id: 0, userId: user.id, login: user.email, action: 1000, date: now.addingTimeInterval(-age),
-            ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country, city: place.city,
+            ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country,
+            city: place.city,
             browser: browsers.randomElement(using: &random)!, platform: platforms.randomElement(using: &random)!,
             page: "http://\(host)/", active: true))
       }

@@ -4,8 +4,10 @@ extension PortalState {
   /// GET activeconnections: the caller's own, newest first, the cookie's moved to the top
   /// with live request data; a synthetic item when nothing is stored and no cookie came.
   func connections(of caller: Caller, ip: String, agent: String?, now: Date = Date()) -> [LoginEventRow] {
-    var items = events.filter { $0.userId == caller.user.id && $0.isConnection && now.timeIntervalSince($0.date) < 365 * 86_400 }
-      .sorted { $0.id > $1.id }
+    var items = events.filter {
+      $0.userId == caller.user.id && $0.isConnection && now.timeIntervalSince($0.date) < 365 * 86_400
+    }
+    .sorted { $0.id > $1.id }
     if caller.cookieEventId != 0, let index = items.firstIndex(where: { $0.id == caller.cookieEventId }) {
       var current = items.remove(at: index)
       current.ip = ip
@@ -34,7 +36,8 @@ extension PortalState {
 
   /// PUT logoutall/{userId}: every token of the user invalid (index bump), every event
   /// inactive. Acting on oneself mints a new connection and returns its cookie token.
-  func logOutAll(userId: String, by caller: Caller, ip: String, agent: String?, page: String) throws(Denial) -> String? {
+  func logOutAll(userId: String, by caller: Caller, ip: String, agent: String?, page: String) throws(Denial) -> String?
+  {
     guard userId == caller.user.id || caller.user.isAdmin else { throw .forbidden }
     endEverything(of: userId)
     guard userId == caller.user.id else { return nil }
@@ -60,20 +63,25 @@ extension PortalState {
   /// PUT logoutallexceptthis: all but the cookie's event; Bearer callers end everything.
   func logOutAllExceptThis(caller: Caller) -> String {
     for index in events.indices
-    where events[index].userId == caller.user.id && events[index].isConnection && events[index].id != caller.cookieEventId {
+    where events[index].userId == caller.user.id && events[index].isConnection
+      && events[index].id != caller.cookieEventId
+    {
       events[index].active = false
     }
     return caller.user.displayName
   }
 
   /// PUT logoutallchangepassword: like logoutall on oneself, then the confirmation URL.
-  func logOutAllAndChangePassword(caller: Caller, host: String, ip: String, agent: String?, page: String) -> (url: String, token: String) {
+  func logOutAllAndChangePassword(caller: Caller, host: String, ip: String, agent: String?, page: String) -> (
+    url: String, token: String
+  ) {
     endEverything(of: caller.user.id)
     let token = reissue(for: caller.user, ip: ip, agent: agent, page: page)
     let millis = Int((Date().timeIntervalSince1970 - 1_262_304_000) * 1000)
     let key = "\(millis).\(random.token().uppercased().prefix(28))"
     let email = caller.user.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-    let url = "http://\(host)/confirm/PasswordChange?type=PasswordChange&key=\(key)&encemail=\(email)&uid=\(caller.user.id)"
+    let url =
+      "http://\(host)/confirm/PasswordChange?type=PasswordChange&key=\(key)&encemail=\(email)&uid=\(caller.user.id)"
     return (url, token)
   }
 }

@@ -29,7 +29,8 @@ actor PortalState {
     var random = SeededRandom(seed: options.seed)
     let users = Fixture.users(options: options, random: &random, now: now)
     let hostPort = "\(options.host):\(options.port)"
-    events = Fixture.connections(for: users, perUser: options.sessionsPerUser, host: hostPort, random: &random, now: now)
+    events = Fixture.connections(
+      for: users, perUser: options.sessionsPerUser, host: hostPort, random: &random, now: now)
     self.users = users
     nextEventId = (events.map(\.id).max() ?? 999) + 1
     var keyRandom = SeededRandom(seed: 42)
@@ -89,17 +90,23 @@ actor PortalState {
     case blocked
   }
 
-  func signIn(login: String, password: String, ip: String, agent: String?, page: String, now: Date = Date()) -> SignInResult {
+  func signIn(login: String, password: String, ip: String, agent: String?, page: String, now: Date = Date())
+    -> SignInResult
+  {
     let key = "\(login.lowercased())|\(ip)"
     let recent = failures[key, default: []].filter { now.timeIntervalSince($0) < 60 }
     failures[key] = recent
     if recent.count >= 5 {
-      record(userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1023, ip: ip, agent: agent, page: page, active: false, now: now)
+      record(
+        userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1023, ip: ip, agent: agent, page: page,
+        active: false, now: now)
       return .blocked
     }
     guard let user = user(email: login), user.password == password else {
       failures[key, default: []].append(now)
-      record(userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1013, ip: ip, agent: agent, page: page, active: false, now: now)
+      record(
+        userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1013, ip: ip, agent: agent, page: page,
+        active: false, now: now)
       return .failed
     }
     let token = mintConnection(for: user, action: 1010, ip: ip, agent: agent, page: page, now: now)
@@ -114,8 +121,11 @@ actor PortalState {
   }
 
   /// A new login event plus the cookie token that carries it.
-  private func mintConnection(for user: SimUser, action: Int, ip: String, agent: String?, page: String, now: Date) -> String {
-    let id = record(userId: user.id, login: user.email, action: action, ip: ip, agent: agent, page: page, active: true, now: now)
+  private func mintConnection(for user: SimUser, action: Int, ip: String, agent: String?, page: String, now: Date)
+    -> String
+  {
+    let id = record(
+      userId: user.id, login: user.email, action: action, ip: ip, agent: agent, page: page, active: true, now: now)
     return storeToken(for: user.id, eventId: id)
   }
 
@@ -131,7 +141,9 @@ actor PortalState {
   }
 
   @discardableResult
-  private func record(userId: String, login: String?, action: Int, ip: String, agent: String?, page: String, active: Bool, now: Date) -> Int {
+  private func record(
+    userId: String, login: String?, action: Int, ip: String, agent: String?, page: String, active: Bool, now: Date
+  ) -> Int {
     let id = nextEventIdAndAdvance()
     events.append(
       LoginEventRow(
@@ -147,7 +159,9 @@ actor PortalState {
   func signOut(cookieToken: String?, ip: String, agent: String?, page: String) {
     guard let cookieToken, let grant = validGrant(cookieToken) else { return }
     deactivate(grant.loginEventId)
-    record(userId: grant.userId, login: user(id: grant.userId)?.email, action: 1006, ip: ip, agent: agent, page: page, active: false, now: Date())
+    record(
+      userId: grant.userId, login: user(id: grant.userId)?.email, action: 1006, ip: ip, agent: agent, page: page,
+      active: false, now: Date())
   }
 
   private func deactivate(_ eventId: Int) {

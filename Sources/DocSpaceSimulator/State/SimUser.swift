@@ -3,7 +3,11 @@ import Foundation
 /// A portal account.
 struct SimUser: Sendable {
   enum Role: String, Sendable {
-    case owner = "Owner", docSpaceAdmin = "DocSpaceAdmin", roomAdmin = "RoomAdmin", user = "User", guest = "Guest"
+    case owner = "Owner"
+    case docSpaceAdmin = "DocSpaceAdmin"
+    case roomAdmin = "RoomAdmin"
+    case user = "User"
+    case guest = "Guest"
   }
 
   var id: String

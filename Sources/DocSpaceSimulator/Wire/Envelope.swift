@@ -1,7 +1,9 @@
 /// The bodies every answer is made of.
 enum Envelope {
   /// `{response?, count, total?, links, status:0, statusCode}`.
-  static func success(_ response: Wire?, count: Int? = nil, total: Int? = nil, href: String, method: String, statusCode: Int = 200) -> String {
+  static func success(
+    _ response: Wire?, count: Int? = nil, total: Int? = nil, href: String, method: String, statusCode: Int = 200
+  ) -> String {
     let counted: Int
     switch response {
     case nil, .null?: counted = 0
@@ -20,13 +22,16 @@ enum Envelope {
     let typeWire: Wire = type.map(Wire.string) ?? .null
     let stack: Wire = type == nil ? .null : .string("   at ASC.Simulated (simulated stack)")
     return Wire.object([
-      ("error", .object([("message", .string(message)), ("type", typeWire), ("stack", stack), ("hresult", .int(hresult))])),
+      (
+        "error",
+        .object([("message", .string(message)), ("type", typeWire), ("stack", stack), ("hresult", .int(hresult))])
+      ),
       ("status", .int(1)), ("statusCode", .int(statusCode)),
     ]).text
   }
 
   static func accessDenied() -> String {
-    error("Access denied", type: "System.Security.SecurityException", statusCode: 403, hresult: -2146233078)
+    error("Access denied", type: "System.Security.SecurityException", statusCode: 403, hresult: -2_146_233_078)
   }
 
   /// A 400 model-validation problem, inside the success envelope.

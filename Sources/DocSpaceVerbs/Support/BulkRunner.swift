@@ -30,7 +30,9 @@ enum BulkRunner {
       }
     }
     let finished = results.enumerated().map { index, result in
-      result ?? Records.result(target: .int(index), outcome: "cancelled", status: nil, error: "interrupted before it was sent")
+      result
+        ?? Records.result(
+          target: .int(index), outcome: "cancelled", status: nil, error: "interrupted before it was sent")
     }
     let outcomes = finished.compactMap { $0.asRecord?["outcome"]?.asString }
     let summary = summarize(outcomes, verb: verb)
@@ -49,9 +51,14 @@ enum BulkRunner {
   static func summarize(_ outcomes: [String], verb: String) -> String {
     var counts: [(String, Int)] = []
     for outcome in outcomes {
-      if let index = counts.firstIndex(where: { $0.0 == outcome }) { counts[index].1 += 1 } else { counts.append((outcome, 1)) }
+      if let index = counts.firstIndex(where: { $0.0 == outcome }) {
+        counts[index].1 += 1
+      } else {
+        counts.append((outcome, 1))
+      }
     }
     let parts = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-    return "\(verb): \(parts.isEmpty ? "nothing to do" : parts) (\(outcomes.count) target\(outcomes.count == 1 ? "" : "s"))"
+    return
+      "\(verb): \(parts.isEmpty ? "nothing to do" : parts) (\(outcomes.count) target\(outcomes.count == 1 ? "" : "s"))"
   }
 }

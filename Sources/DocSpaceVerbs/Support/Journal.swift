@@ -19,7 +19,8 @@ struct Journal: Sendable {
   func append(_ entry: Record) {
     guard let path else { return }
     let directory = (path as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try? FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let line = JSON.encode(.record(entry), indent: nil) + "\n"
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
     guard descriptor >= 0 else { return }

@@ -35,7 +35,8 @@ public struct Profiles: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     var profiles: [Profile] = []
     for rawLine in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
+      let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(
+        in: .whitespaces)
       if line.hasPrefix("[") && line.hasSuffix("]") {
         profiles.append(Profile(name: String(line.dropFirst().dropLast()), portal: ""))
         continue
@@ -67,7 +68,8 @@ public struct Profiles: Sendable {
   public func credential(for profile: Profile) throws -> Credential {
     if let variable = profile.tokenEnvironment {
       guard let token = environment[variable], !token.isEmpty else {
-        throw CommandFailure(.connection, "profile '\(profile.name)' takes its token from $\(variable), which is not set")
+        throw CommandFailure(
+          .connection, "profile '\(profile.name)' takes its token from $\(variable), which is not set")
       }
       return Credential(token: token)
     }
@@ -88,9 +90,13 @@ public struct Profiles: Sendable {
   /// Stores a token in a 0600 file and adds a profile that uses it.
   public func save(name: String, portal: String, token: String) throws -> String {
     let directory = Self.configDirectory(environment)
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let tokenPath = directory + "/\(name).token"
-    guard FileManager.default.createFile(atPath: tokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
+    guard
+      FileManager.default.createFile(
+        atPath: tokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+    else {
       throw CommandFailure(.runtime, "cannot write \(tokenPath)")
     }
     chmod(tokenPath, 0o600)

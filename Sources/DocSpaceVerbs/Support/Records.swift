@@ -8,7 +8,8 @@ enum Records {
     "id", "current", "userId", "browser", "platform", "ip", "country", "city", "date", "page", "mobile", "tenantId",
   ]
   static let loginFields = [
-    "id", "date", "user", "userId", "action", "actionId", "ip", "country", "city", "browser", "platform", "page", "login",
+    "id", "date", "user", "userId", "action", "actionId", "ip", "country", "city", "browser", "platform", "page",
+    "login",
   ]
   static let userFields = [
     "id", "displayName", "email", "role", "userName", "firstName", "lastName", "status", "registrationDate",
@@ -24,41 +25,51 @@ enum Records {
 
   static func session(_ item: ActiveConnection, current: Bool) -> Value {
     .record(
-      Record(kind: "session", fields: [
-        ("id", .int(item.id)), ("current", .bool(current)), ("userId", .string(item.userId)),
-        ("browser", text(item.browser)), ("platform", text(item.platform)), ("ip", text(item.ip)),
-        ("country", text(item.country)), ("city", text(item.city)), ("date", .date(item.date)),
-        ("page", text(item.page)), ("mobile", .bool(item.mobile)), ("tenantId", .int(item.tenantId)),
-      ]))
+      Record(
+        kind: "session",
+        fields: [
+          ("id", .int(item.id)), ("current", .bool(current)), ("userId", .string(item.userId)),
+          ("browser", text(item.browser)), ("platform", text(item.platform)), ("ip", text(item.ip)),
+          ("country", text(item.country)), ("city", text(item.city)), ("date", .date(item.date)),
+          ("page", text(item.page)), ("mobile", .bool(item.mobile)), ("tenantId", .int(item.tenantId)),
+        ]))
   }
 
   static func login(_ event: LoginEvent) -> Value {
     .record(
-      Record(kind: "login", fields: [
-        ("id", .int(event.id)), ("date", .date(event.date)), ("user", text(event.user)), ("userId", text(event.userId)),
-        ("action", text(event.action)), ("actionId", .int(event.actionId)), ("ip", text(event.ip)),
-        ("country", text(event.country)), ("city", text(event.city)), ("browser", text(event.browser)),
-        ("platform", text(event.platform)), ("page", text(event.page)), ("login", text(event.login)),
-      ]))
+      Record(
+        kind: "login",
+        fields: [
+          ("id", .int(event.id)), ("date", .date(event.date)), ("user", text(event.user)),
+          ("userId", text(event.userId)),
+          ("action", text(event.action)), ("actionId", .int(event.actionId)), ("ip", text(event.ip)),
+          ("country", text(event.country)), ("city", text(event.city)), ("browser", text(event.browser)),
+          ("platform", text(event.platform)), ("page", text(event.page)), ("login", text(event.login)),
+        ]))
   }
 
   static func user(_ employee: Employee) -> Value {
     .record(
-      Record(kind: "user", fields: [
-        ("id", .string(employee.id)), ("displayName", .string(employee.displayName)), ("email", text(employee.email)),
-        ("role", .string(employee.role)), ("userName", text(employee.userName)), ("firstName", text(employee.firstName)),
-        ("lastName", text(employee.lastName)), ("status", employee.status.map(Value.int) ?? .null),
-        ("registrationDate", employee.registrationDate.map(Value.date) ?? .null),
-      ]))
+      Record(
+        kind: "user",
+        fields: [
+          ("id", .string(employee.id)), ("displayName", .string(employee.displayName)), ("email", text(employee.email)),
+          ("role", .string(employee.role)), ("userName", text(employee.userName)),
+          ("firstName", text(employee.firstName)),
+          ("lastName", text(employee.lastName)), ("status", employee.status.map(Value.int) ?? .null),
+          ("registrationDate", employee.registrationDate.map(Value.date) ?? .null),
+        ]))
   }
 
   /// One bulk verb's result for one target.
   static func result(target: Value, outcome: String, status: Int?, error: String?) -> Value {
     .record(
-      Record(kind: "result", fields: [
-        ("target", target), ("outcome", .string(outcome)), ("status", status.map(Value.int) ?? .null),
-        ("error", text(error)),
-      ]))
+      Record(
+        kind: "result",
+        fields: [
+          ("target", target), ("outcome", .string(outcome)), ("status", status.map(Value.int) ?? .null),
+          ("error", text(error)),
+        ]))
   }
 
   /// A short description for completion menus: `Chrome 120 · 203.0.113.7 · 3d ago`.

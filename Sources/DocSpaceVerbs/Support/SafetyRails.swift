@@ -15,7 +15,8 @@ enum SafetyRails {
     }
     if number != count {
       throw CommandFailure(
-        .refused, "refusing: --expect-count \(number) but there \(count == 1 ? "is" : "are") \(count) target\(count == 1 ? "" : "s"); nothing was ended",
+        .refused,
+        "refusing: --expect-count \(number) but there \(count == 1 ? "is" : "are") \(count) target\(count == 1 ? "" : "s"); nothing was ended",
         argument: .flag("expect-count"))
     }
   }
@@ -34,8 +35,11 @@ enum SafetyRails {
 
   /// The requests a dry run would have sent, as records.
   static func plannedRequests(_ lines: [(String, String)]) -> Value {
-    .list(lines.map { method, path in
-      .record(Record(kind: "request", fields: [("method", .string(method)), ("path", .string(path)), ("sent", .bool(false))]))
-    })
+    .list(
+      lines.map { method, path in
+        .record(
+          Record(
+            kind: "request", fields: [("method", .string(method)), ("path", .string(path)), ("sent", .bool(false))]))
+      })
   }
 }

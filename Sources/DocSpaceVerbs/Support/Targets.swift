@@ -12,7 +12,8 @@ enum Targets {
   static func sessions(_ value: Value, argument: Int = 0) throws -> [Session] {
     switch value {
     case .int(let id): return [Session(id: id, userId: nil, label: .int(id))]
-    case .string(let text) where Int(text) != nil: return [Session(id: Int(text)!, userId: nil, label: .int(Int(text)!))]
+    case .string(let text) where Int(text) != nil:
+      return [Session(id: Int(text)!, userId: nil, label: .int(Int(text)!))]
     case .record(let record) where record.kind != "user" && record.kind != "result":
       guard case .int(let id)? = record["id"] else { break }
       return [Session(id: id, userId: record["userId"]?.asString, label: .int(id))]
@@ -46,7 +47,8 @@ enum Targets {
     } else if value.asInt != nil {
       help = "that looks like a connection id: use 'revoke'"
     }
-    throw CommandFailure(.usage, "revoke-user cannot use \(describe(value))", help: help, argument: .positional(argument))
+    throw CommandFailure(
+      .usage, "revoke-user cannot use \(describe(value))", help: help, argument: .positional(argument))
   }
 
   static func isGuid(_ text: String?) -> Bool {

@@ -41,9 +41,11 @@ extension DocSpaceVerbs {
       let environment = portal.environment
       let token = invocation.flags["token"]?.displayText
       let profileCredential = try profile.map { try profiles.credential(for: $0) }
-      let userName = invocation.flags["user"]?.displayText ?? profile?.user
+      let userName =
+        invocation.flags["user"]?.displayText ?? profile?.user
         ?? (token == nil && profile == nil && environment["DOCSPACE_TOKEN"] == nil ? environment["DOCSPACE_USER"] : nil)
-      let credential = token.map(Credential.init(token:)) ?? profileCredential
+      let credential =
+        token.map(Credential.init(token:)) ?? profileCredential
         ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
       var configuration = PortalConfiguration(baseURL: url, credential: credential)
       configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http")
@@ -58,18 +60,23 @@ extension DocSpaceVerbs {
         var password = environment["DOCSPACE_PASSWORD"]
         if password == nil { password = await invocation.host.readSecret("Password for \(userName): ") }
         guard let password, !password.isEmpty else {
-          throw CommandFailure(.connection, "no password: set DOCSPACE_PASSWORD or run connect in the interactive shell")
+          throw CommandFailure(
+            .connection, "no password: set DOCSPACE_PASSWORD or run connect in the interactive shell")
         }
-        _ = try await calling { () async throws(APIError) in try await client.signIn(userName: userName, password: password) }
+        _ = try await calling { () async throws(APIError) in
+          try await client.signIn(userName: userName, password: password)
+        }
       }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       invocation.host.inform("connected to \(url.absoluteString) as \(me.displayName) (\(me.role))")
       if let name = invocation.flags["save"]?.displayText {
         guard let saved = await client.credential.loginToken else {
-          throw CommandFailure(.usage, "--save keeps login tokens only: sign in with --user, or put an API key in token-env")
+          throw CommandFailure(
+            .usage, "--save keeps login tokens only: sign in with --user, or put an API key in token-env")
         }
         let file = try profiles.save(name: name, portal: url.absoluteString, token: saved)
-        invocation.host.inform("saved profile '\(name)': token in \(file) (mode 0600); next time: dsh --profile \(name)")
+        invocation.host.inform(
+          "saved profile '\(name)': token in \(file) (mode 0600); next time: dsh --profile \(name)")
       }
       return .null
     }
@@ -108,18 +115,23 @@ extension DocSpaceVerbs {
           Flag("dry-run", help: "print the request instead of sending it"),
         ]),
       output: .unknown,
-      examples: [Example("api GET /api/2.0/people/@self | get response.email", "a raw call", .output("owner@example.com\n"))],
+      examples: [
+        Example("api GET /api/2.0/people/@self | get response.email", "a raw call", .output("owner@example.com\n"))
+      ],
       seeAlso: ["curl"]
     ) { invocation in
       let client = try await portal.client(for: invocation)
       let method = (invocation.positional(0)?.displayText ?? "").uppercased()
       guard ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method) else {
-        throw CommandFailure(.usage, "'\(method)' is not an HTTP method", help: "use GET, POST, PUT or DELETE", argument: .positional(0))
+        throw CommandFailure(
+          .usage, "'\(method)' is not an HTTP method", help: "use GET, POST, PUT or DELETE", argument: .positional(0))
       }
       let path = invocation.positional(1)?.displayText ?? ""
       let body = invocation.flags["body"].map { Data(JSON.encode($0, indent: nil).utf8) }
       if SafetyRails.isDryRun(invocation), method != "GET" { return SafetyRails.plannedRequests([(method, path)]) }
-      let data = try await calling { () async throws(APIError) in try await client.raw(method: method, path: path, body: body) }
+      let data = try await calling { () async throws(APIError) in
+        try await client.raw(method: method, path: path, body: body)
+      }
       guard !data.isEmpty else { return .null }
       do {
         return try JSON.parse(String(decoding: data, as: UTF8.self))

@@ -14,12 +14,17 @@ extension DocSpaceVerbs {
       category: .people,
       signature: Signature(flags: [
         Flag("user", value: "U", help: "only this user's events"), Flag("since", value: "DATE", help: "from this time"),
-        Flag("until", value: "DATE", help: "up to this time"), Flag("dry-run", help: "print the request instead of sending it"),
+        Flag("until", value: "DATE", help: "up to this time"),
+        Flag("dry-run", help: "print the request instead of sending it"),
       ]),
       output: .fixed(.list(Records.loginSchema)),
       examples: [
-        Example("logins --user user@example.com | where actionId == 1000 | count", "a user's earlier sign-ins", .output("3\n")),
-        Example("logins --since (now - 1d) | where ip =~ '^203\\.0\\.113\\.' | select id user ip", "incident response: sign-ins from a range"),
+        Example(
+          "logins --user user@example.com | where actionId == 1000 | count", "a user's earlier sign-ins", .output("3\n")
+        ),
+        Example(
+          "logins --since (now - 1d) | where ip =~ '^203\\.0\\.113\\.' | select id user ip",
+          "incident response: sign-ins from a range"),
       ],
       seeAlso: ["revoke", "users"],
       http: [.init("GET", "/api/2.0/security/audit/login/filter")], role: adminRole
@@ -39,9 +44,10 @@ extension DocSpaceVerbs {
       let events = try await calling(role: adminRole) { () async throws(APIError) in
         try await client.loginEvents(userId: userId, from: since.map(DateText.format), to: until.map(DateText.format))
       }
-      return .list(events.filter { event in
-        (since.map { event.date >= $0 } ?? true) && (until.map { event.date <= $0 } ?? true)
-      }.map(Records.login))
+      return .list(
+        events.filter { event in
+          (since.map { event.date >= $0 } ?? true) && (until.map { event.date <= $0 } ?? true)
+        }.map(Records.login))
     }
   }
 

@@ -35,7 +35,9 @@ extension DocSpaceVerbs {
         Flag("dry-run", help: "print the request instead of sending it"),
       ]),
       output: .fixed(.list(Records.userSchema)),
-      examples: [Example("users | where role == \"Guest\" | get email", "everyone with a role", .output("guest@example.com\n"))],
+      examples: [
+        Example("users | where role == \"Guest\" | get email", "everyone with a role", .output("guest@example.com\n"))
+      ],
       seeAlso: ["user", "revoke-user"],
       http: [.init("GET", "/api/2.0/people"), .init("GET", "/api/2.0/people/filter?filterValue=…")],
       role: "Owner, DocSpace admin or Room admin"
@@ -45,7 +47,8 @@ extension DocSpaceVerbs {
       let people = try await calling(role: "Owner, DocSpace admin or Room admin") { () async throws(APIError) in
         try await client.allPeople(search: search)
       }
-      await portal.remember(users: people.compactMap { user in user.email.map { ($0, "\(user.displayName) · \(user.role)") } })
+      await portal.remember(
+        users: people.compactMap { user in user.email.map { ($0, "\(user.displayName) · \(user.role)") } })
       return .list(people.map(Records.user))
     }
   }

@@ -22,7 +22,8 @@ extension DocSpaceVerbs {
       let others = before.items.filter { $0.id != before.loginEvent && $0.id != 0 }
       if before.loginEvent == 0 && !invocation.flag("yes") {
         throw CommandFailure(
-          .refused, "this shell has no connection of its own (an API key): revoke-others would end all \(others.count) of your sessions",
+          .refused,
+          "this shell has no connection of its own (an API key): revoke-others would end all \(others.count) of your sessions",
           help: "add --yes to end them all")
       }
       try SafetyRails.checkCount(invocation, count: others.count)
@@ -30,18 +31,23 @@ extension DocSpaceVerbs {
         return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallexceptthis")])
       }
       try await SafetyRails.confirm(
-        invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?", needed: others.count > 1)
+        invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?",
+        needed: others.count > 1)
       let name = try await calling { () async throws(APIError) in try await client.logOutAllExceptThis() }
       await portal.forget(sessionIds: Set(others.map(\.id)))
-      invocation.host.inform("revoke-others: \(others.count) closed, kept \(before.loginEvent == 0 ? "none" : String(before.loginEvent))")
+      invocation.host.inform(
+        "revoke-others: \(others.count) closed, kept \(before.loginEvent == 0 ? "none" : String(before.loginEvent))")
       await portal.journal(
         verb: "revoke-others",
         results: .list(others.map { Records.result(target: .int($0.id), outcome: "closed", status: 200, error: nil) }))
       return .record(
-        Record(kind: "result", fields: [
-          ("user", name.map(Value.string) ?? .null), ("kept", before.loginEvent == 0 ? .null : .int(before.loginEvent)),
-          ("closed", .int(others.count)),
-        ]))
+        Record(
+          kind: "result",
+          fields: [
+            ("user", name.map(Value.string) ?? .null),
+            ("kept", before.loginEvent == 0 ? .null : .int(before.loginEvent)),
+            ("closed", .int(others.count)),
+          ]))
     }
   }
 
@@ -64,11 +70,15 @@ extension DocSpaceVerbs {
       if SafetyRails.isDryRun(invocation) {
         return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallchangepassword")])
       }
-      try await SafetyRails.confirm(invocation, question: "End ALL your sessions, including this shell's?", needed: true)
+      try await SafetyRails.confirm(
+        invocation, question: "End ALL your sessions, including this shell's?", needed: true)
       let url = try await calling { () async throws(APIError) in try await client.logOutAllAndChangePassword() }
-      await portal.journal(verb: "change-password", results: .list([Records.result(target: "all own sessions", outcome: "closed", status: 200, error: nil)]))
+      await portal.journal(
+        verb: "change-password",
+        results: .list([Records.result(target: "all own sessions", outcome: "closed", status: 200, error: nil)]))
       await portal.forgetCredential()
-      invocation.host.inform("change-password: all your sessions ended, this shell's too; open the link, then run connect")
+      invocation.host.inform(
+        "change-password: all your sessions ended, this shell's too; open the link, then run connect")
       return .record(Record(kind: "result", fields: [("url", url.map(Value.string) ?? .null)]))
     }
   }

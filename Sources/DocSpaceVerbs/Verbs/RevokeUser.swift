@@ -16,7 +16,9 @@ extension DocSpaceVerbs {
         flags: SafetyRails.flags),
       output: .fixed(.list(Records.resultSchema)),
       examples: [
-        Example("revoke-user user@example.com | get outcome", "offboarding: end all of a user's sessions", .output("closed\n"))
+        Example(
+          "revoke-user user@example.com | get outcome", "offboarding: end all of a user's sessions", .output("closed\n")
+        )
       ],
       seeAlso: ["revoke", "users", "user"],
       http: [.init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…")],
@@ -26,12 +28,13 @@ extension DocSpaceVerbs {
       let client = try await portal.client(for: invocation)
       try SafetyRails.checkCount(invocation, count: targets.count)
       if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests(targets.map { target in
-          switch target {
-          case .id(let id): return ("PUT", "\(connectionsPath)/logoutall/\(id)")
-          case .email(let email): return ("PUT", "\(connectionsPath)/logoutall/{id of \(email)}")
-          }
-        })
+        return SafetyRails.plannedRequests(
+          targets.map { target in
+            switch target {
+            case .id(let id): return ("PUT", "\(connectionsPath)/logoutall/\(id)")
+            case .email(let email): return ("PUT", "\(connectionsPath)/logoutall/{id of \(email)}")
+            }
+          })
       }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       let includesSelf = targets.contains { target in
@@ -41,7 +44,8 @@ extension DocSpaceVerbs {
       }
       try await SafetyRails.confirm(
         invocation,
-        question: "End every session of \(targets.count) user\(targets.count == 1 ? "" : "s")\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
+        question:
+          "End every session of \(targets.count) user\(targets.count == 1 ? "" : "s")\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
         needed: targets.count > 1 || includesSelf)
       let work: @Sendable (Targets.User) async -> Value = { target in
         var label: Value = .null
@@ -59,9 +63,13 @@ extension DocSpaceVerbs {
           return Records.result(target: label, outcome: "closed", status: 200, error: nil)
         } catch {
           if case .accessDenied = error {
-            return Records.result(target: label, outcome: "forbidden", status: 403, error: "ending another user's sessions needs the \(adminRole) role")
+            return Records.result(
+              target: label, outcome: "forbidden", status: 403,
+              error: "ending another user's sessions needs the \(adminRole) role")
           }
-          return Records.result(target: label, outcome: error == .cancelled ? "cancelled" : "failed", status: error.status, error: error.message)
+          return Records.result(
+            target: label, outcome: error == .cancelled ? "cancelled" : "failed", status: error.status,
+            error: error.message)
         }
       }
       return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)

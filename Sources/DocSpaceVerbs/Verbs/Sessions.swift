@@ -23,7 +23,8 @@ extension DocSpaceVerbs {
       let client = try await portal.client(for: invocation)
       let answer = try await calling { () async throws(APIError) in try await client.activeConnections() }
       await portal.remember(sessions: answer.items.filter { $0.id != 0 }.map { ($0.id, Records.describe($0)) })
-      return .list(answer.items.map { Records.session($0, current: answer.loginEvent != 0 && $0.id == answer.loginEvent) })
+      return .list(
+        answer.items.map { Records.session($0, current: answer.loginEvent != 0 && $0.id == answer.loginEvent) })
     }
   }
 }

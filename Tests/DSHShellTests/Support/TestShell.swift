@@ -51,8 +51,11 @@ struct TestShell {
 
   /// A session with no portal whose output goes nowhere.
   static func offlineSession() -> Session {
-    Session(Session.Options(terminal: Terminal(
-      writeOut: { _ in }, writeErr: { _ in }, stdoutIsTTY: false, stderrIsTTY: false, width: { 100 }, colorAllowed: false)))
+    Session(
+      Session.Options(
+        terminal: Terminal(
+          writeOut: { _ in }, writeErr: { _ in }, stdoutIsTTY: false, stderrIsTTY: false, width: { 100 },
+          colorAllowed: false)))
   }
 
   /// Runs program text as a script would.
@@ -63,7 +66,8 @@ struct TestShell {
 
   /// A second client on the same portal, for checking effects through the API.
   func client(as email: String = "owner@example.com") async throws -> DocSpaceClient {
-    let client = try DocSpaceClient(configuration: PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none))
+    let client = try DocSpaceClient(
+      configuration: PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none))
     _ = try await client.signIn(userName: email, password: "demo-password")
     return client
   }
