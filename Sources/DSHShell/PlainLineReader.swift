@@ -33,6 +33,7 @@ public final class PlainLineReader: LineReader {
 
   public func remember(_ entry: String) {}
   public func setCompletionState(_ state: CompletionState) {}
+  public func setEditor(_ mode: String) {}
 }
 
 /// Questions asked on the terminal while a command runs (the editor is not reading then).

@@ -15,6 +15,8 @@ public protocol LineReader: AnyObject {
   func remember(_ entry: String)
   /// Sets what Tab offers.
   func setCompletionState(_ state: CompletionState)
+  /// Switches key bindings: "emacs" or "vi" (`set editor`).
+  func setEditor(_ mode: String)
 }
 
 /// The read-run loop: gathers continuation lines, keeps history, runs each entry through
@@ -24,6 +26,7 @@ public final class ReplDriver {
   let reader: LineReader
   let bridge: BlockingBridge
   let showPrompts: Bool
+  private var currentEditor = "emacs"
 
   public init(session: Session, reader: LineReader, bridge: BlockingBridge, showPrompts: Bool) {
     self.session = session
@@ -69,7 +72,12 @@ public final class ReplDriver {
   private func refreshCompletion() {
     guard showPrompts else { return }
     let session = self.session
-    reader.setCompletionState(bridge.wait { await session.completionState() })
+    let (state, editor) = bridge.wait { (await session.completionState(), await session.interpreter.settings.editor) }
+    reader.setCompletionState(state)
+    if editor != currentEditor {
+      reader.setEditor(editor)
+      currentEditor = editor
+    }
   }
 
   /// `dsh demo owner> `: the portal and who is signed in.

@@ -50,12 +50,12 @@ public final class Session: Sendable {
     await installTrace()
     switch await interpreter.parse(Source(name: origin, text: text)) {
     case .failure(let errors):
-      report(errors.diagnostics)
+      report(errors.diagnostics, color: await interpreter.settings.color)
       return Outcome(code: ExitCode.usage.rawValue)
     case .success(let program):
       let unknown = ScriptChecker(session: self).unknownCommands(program)
       if !unknown.isEmpty {
-        report(unknown)
+        report(unknown, color: await interpreter.settings.color)
         return Outcome(code: ExitCode.usage.rawValue)
       }
       do {
@@ -68,7 +68,7 @@ public final class Session: Sendable {
           await ShellHost(terminal: terminal, interactive: false, ask: { _ in false }, askSecret: { _ in nil })
             .show(partial, settings: await interpreter.settings)
         }
-        report([error.diagnostic])
+        report([error.diagnostic], color: await interpreter.settings.color)
         return Outcome(code: error.error.exitCode.rawValue)
       }
     }
@@ -84,8 +84,8 @@ public final class Session: Sendable {
     }
   }
 
-  public func report(_ diagnostics: [Diagnostic]) {
-    let renderer = DiagnosticRenderer(color: terminal.colorAllowed)
+  public func report(_ diagnostics: [Diagnostic], color: Settings.ColorMode = .auto) {
+    let renderer = DiagnosticRenderer(color: color == .on || (color == .auto && terminal.colorAllowed))
     for diagnostic in diagnostics { terminal.writeErr(renderer.render(diagnostic) + "\n") }
   }
 

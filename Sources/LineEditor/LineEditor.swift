@@ -47,6 +47,11 @@ public final class LineEditor {
       guard let editLine, let data = dsh_el_get_clientdata(editLine) else { return 6 }
       return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
     }
+    bindKeys()
+  }
+
+  /// Tab and Ctrl-R, bound again whenever the keymap is reset.
+  private func bindKeys() {
     dsh_el_bind(editLine, "^I", "dsh-complete")
     dsh_el_bind(editLine, "^R", "em-inc-search-prev")
   }
@@ -57,7 +62,11 @@ public final class LineEditor {
     free(promptBuffer)
   }
 
-  public func setEditor(_ mode: String) { dsh_el_set_editor(editLine, mode) }
+  /// Switches to "emacs" or "vi" keys; this resets the keymap, so our keys are bound again.
+  public func setEditor(_ mode: String) {
+    dsh_el_set_editor(editLine, mode)
+    bindKeys()
+  }
 
   /// Reads one line. Ctrl-C gives `.interrupted` (the line is cleared), Ctrl-D on an
   /// empty line `.end`.

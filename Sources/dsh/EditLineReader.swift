@@ -26,4 +26,5 @@ final class EditLineReader: LineReader {
 
   func remember(_ entry: String) { editor.addHistory(entry) }
   func setCompletionState(_ state: CompletionState) { self.state = state }
+  func setEditor(_ mode: String) { editor.setEditor(mode) }
 }

@@ -27,6 +27,13 @@ public struct APIResponse: Sendable {
   public var body: Data
   public var setCookieToken: String?
   public var retryAfter: Double?
+
+  init(status: Int, body: Data, setCookieToken: String? = nil, retryAfter: Double? = nil) {
+    self.status = status
+    self.body = body
+    self.setCookieToken = setCookieToken
+    self.retryAfter = retryAfter
+  }
 }
 
 /// One request as the trace shows it: never a header, so never a secret.

@@ -11,6 +11,8 @@ public actor DocSpaceClient {
   public internal(set) var credential: Credential
   /// When true, mutating requests are refused here, before anything is sent.
   public var dryRun = false
+  /// How long one request may take, in seconds (`set timeout`).
+  public private(set) var requestTimeout: Double
   /// The last request sent, for `curl`.
   public private(set) var lastRequest: APIRequest?
   private var trace: (@Sendable (TraceEvent) -> Void)?
@@ -21,6 +23,7 @@ public actor DocSpaceClient {
     try configuration.checkTransport()
     self.configuration = configuration
     self.credential = configuration.credential
+    self.requestTimeout = configuration.requestTimeout
     var tls = TLSConfiguration.makeClientConfiguration()
     if let path = configuration.caCertificatePath {
       tls.trustRoots = .file(path)
@@ -29,7 +32,7 @@ public actor DocSpaceClient {
       tlsConfiguration: tls,
       timeout: .init(
         connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-        read: .milliseconds(Int64(configuration.requestTimeout * 1000))))
+        read: nil))
     clientConfiguration.httpVersion = .http1Only
     // The pool's default of 8 connections would cap `set concurrency` silently.
     clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
@@ -50,6 +53,7 @@ public actor DocSpaceClient {
 
   public func setTrace(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
   public func setDryRun(_ on: Bool) { dryRun = on }
+  public func setRequestTimeout(_ seconds: Double) { requestTimeout = max(0.001, seconds) }
   public func setCredential(_ credential: Credential) { self.credential = credential }
 
   /// The last request as a `curl` command, the secret left in `$DOCSPACE_TOKEN`.
@@ -131,7 +135,7 @@ public actor DocSpaceClient {
     } else if request.isMutating {
       outgoing.headers.add(name: "Content-Length", value: "0")
     }
-    let response = try await http.execute(outgoing, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+    let response = try await http.execute(outgoing, timeout: .milliseconds(Int64(requestTimeout * 1000)))
     let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
     return APIResponse(
       status: Int(response.status.code), body: Data(buffer.readableBytesView),

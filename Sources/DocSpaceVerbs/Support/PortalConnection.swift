@@ -50,6 +50,7 @@ public actor PortalConnection {
     }
     await client.setTrace(invocation.settings.trace ? trace : nil)
     await client.setDryRun(invocation.settings.dryRun || invocation.flag("dry-run"))
+    await client.setRequestTimeout(invocation.settings.timeout)
     return client
   }
 

@@ -45,6 +45,7 @@ struct TestShell {
     try await session.portal.connect(configuration, label: "test")
     if let email, let client = await session.portal.client {
       _ = try await client.signIn(userName: email, password: "demo-password")
+      await session.portal.refreshUser()
     }
     return TestShell(simulator: simulator, session: session, capture: capture)
   }
