@@ -7,7 +7,7 @@ final class Tmux {
   let socket = "dsh-test-\(UUID().uuidString.prefix(8))"
   let stateDirectory: URL
 
-  init(command: [String], environment: [String: String] = [:], stateDirectory: URL? = nil) throws {
+  init(command: [String], environment: [String: String] = [:], stateDirectory: URL? = nil, afterExit: String = "") throws {
     self.stateDirectory =
       stateDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
     var env = [
@@ -15,9 +15,11 @@ final class Tmux {
     ]
     for (key, value) in environment { env[key] = value }
     let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-    // The shell prints the exit code on the screen when the program ends.
+    // The shell prints the exit code on the screen when the program ends. `set -m` runs
+    // the program as its own job, as an interactive shell would: libedit re-raises a
+    // fatal signal to its process group, which must not be the pane's shell.
     let line =
-      "env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exit $?]\"; sleep 600"
+      "set -m; env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exit $?]\"; \(afterExit) sleep 600"
     try tmux(["new-session", "-d", "-x", "100", "-y", "30", line])
   }
 

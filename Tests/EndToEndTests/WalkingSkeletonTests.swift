@@ -92,6 +92,21 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
+  @Test func aDryRunScriptChangesNothing() async throws {
+    let simulator = try SimulatorProcess()
+    let client = try await WalkingSkeletonTests().signIn(simulator.url)
+    let token = try #require(await client.credential.loginToken)
+    let before = try await client.activeConnections().items.count
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("dry-\(UUID().uuidString).dsh")
+    try "revoke (sessions | where not current)\nrevoke-others --yes\n".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Binaries.run(
+      Binaries.dsh, ["--dry-run", file.path], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
+    #expect(result.code == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("/logout/"))
+    #expect(try await client.activeConnections().items.count == before)
+    await client.shutdown()
+  }
+
   @Test func anUnreachablePortalExitsWithFour() throws {
     let result = try Binaries.run(
       Binaries.dsh, ["-c", "sessions"], environment: ["DOCSPACE_URL": "http://127.0.0.1:9", "DOCSPACE_TOKEN": "x"])
