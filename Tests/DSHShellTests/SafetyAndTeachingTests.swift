@@ -39,6 +39,18 @@ import Testing
     await shell.stop()
   }
 
+  /// A session whose confirmation questions are recorded and answered "no".
+  static func startAnsweringNo(interactive: Bool) async throws -> (TestShell, Asked) {
+    let asked = Asked()
+    let shell = try await TestShell.start(
+      interactive: interactive,
+      confirm: { question in
+        await asked.add(question)
+        return false
+      })
+    return (shell, asked)
+  }
+
   @Test func expectCountRefusesAWrongNumberOfTargets() async throws {
     let shell = try await TestShell.start()
     let outcome = await shell.run("revoke (sessions | where not current) --expect-count 2")
@@ -49,13 +61,7 @@ import Testing
   }
 
   @Test func theREPLAsksBeforeEndingSeveralSessionsAndANoEndsNothing() async throws {
-    let asked = Asked()
-    let shell = try await TestShell.start(
-      interactive: true,
-      confirm: { question in
-        await asked.add(question)
-        return false
-      })
+    let (shell, asked) = try await Self.startAnsweringNo(interactive: true)
     let outcome = await shell.run("revoke (sessions | where not current)")
     #expect(outcome.code == 1)
     #expect(await asked.questions == ["End 3 sessions of 1 user?"])
@@ -64,14 +70,8 @@ import Testing
   }
 
   @Test func yesAndConfirmOffSkipTheQuestion() async throws {
-    let asked = Asked()
-    let shell = try await TestShell.start(
-      interactive: true,
-      confirm: { question in
-        await asked.add(question)
-        return false
-      })
-    #expect(await shell.run("$s = sessions | where not current; revoke $s[0] $s[1] --yes").code != 0)
+    let (shell, asked) = try await Self.startAnsweringNo(interactive: true)
+    await shell.run("$s = sessions | where not current")
     #expect(await shell.run("revoke [$s[0], $s[1]] --yes").code == 0)
     #expect(await shell.run("set confirm off; revoke [$s[2]]").code == 0)
     #expect(await asked.questions.isEmpty)
@@ -79,13 +79,7 @@ import Testing
   }
 
   @Test func scriptsNeverAsk() async throws {
-    let asked = Asked()
-    let shell = try await TestShell.start(
-      interactive: false,
-      confirm: { question in
-        await asked.add(question)
-        return false
-      })
+    let (shell, asked) = try await Self.startAnsweringNo(interactive: false)
     #expect(await shell.run("revoke (sessions | where not current)").code == 0)
     #expect(await asked.questions.isEmpty)
     await shell.stop()
