@@ -64,8 +64,15 @@ import Testing
     let (shell, asked) = try await Self.startAnsweringNo(interactive: true)
     let outcome = await shell.run("revoke (sessions | where not current)")
     #expect(outcome.code == 1)
-    #expect(await asked.questions == ["End 3 sessions of 1 user?"])
+    #expect(await asked.questions == ["End 3 sessions of you?"])
     #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
+    await shell.stop()
+  }
+
+  @Test func theQuestionNamesTheUsers() async throws {
+    let (shell, asked) = try await Self.startAnsweringNo(interactive: true)
+    await shell.run("revoke-user [\"user@example.com\", \"guest@example.com\"]")
+    #expect(await asked.questions == ["End every session of user@example.com and guest@example.com?"])
     await shell.stop()
   }
 

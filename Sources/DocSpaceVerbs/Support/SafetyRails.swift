@@ -31,6 +31,14 @@ enum SafetyRails {
     }
   }
 
+  /// `a, b and 3 more`: who a question is about, short enough to read.
+  static func list(_ names: [String]) -> String {
+    guard names.count > 3 else {
+      return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+    return names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+  }
+
   static func isDryRun(_ invocation: Invocation) -> Bool { invocation.settings.dryRun || invocation.flag("dry-run") }
 
   /// The requests a dry run would have sent, as records.

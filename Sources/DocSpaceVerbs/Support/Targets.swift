@@ -30,6 +30,13 @@ enum Targets {
   enum User {
     case id(String)
     case email(String)
+
+    var label: String {
+      switch self {
+      case .id(let id): return id
+      case .email(let email): return email
+      }
+    }
   }
 
   static func users(_ value: Value, argument: Int = 0) throws -> [User] {

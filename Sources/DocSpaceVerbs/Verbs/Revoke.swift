@@ -46,11 +46,13 @@ extension DocSpaceVerbs {
         return SafetyRails.plannedRequests(targets.map { ("PUT", "\(connectionsPath)/logout/\($0.id)") })
       }
       let includesOwn = own != 0 && targets.contains { $0.id == own }
-      let users = Set(targets.compactMap(\.userId))
+      let users = Set(targets.compactMap(\.userId)).sorted()
+      let myId = await portal.me?.id
+      let owners = users.map { $0 == myId ? "you" : $0 }
       try await SafetyRails.confirm(
         invocation,
         question:
-          "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(users.isEmpty ? "" : " of \(users.count) user\(users.count == 1 ? "" : "s")")\(includesOwn ? ", including this shell's own" : "")?",
+          "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
       let work: @Sendable (Targets.Session) async -> Value = { target in
         do throws(APIError) {

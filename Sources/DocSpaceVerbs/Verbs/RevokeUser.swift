@@ -45,7 +45,7 @@ extension DocSpaceVerbs {
       try await SafetyRails.confirm(
         invocation,
         question:
-          "End every session of \(targets.count) user\(targets.count == 1 ? "" : "s")\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
+          "End every session of \(SafetyRails.list(targets.map(\.label)))\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
         needed: targets.count > 1 || includesSelf)
       let work: @Sendable (Targets.User) async -> Value = { target in
         var label: Value = .null
