@@ -19,13 +19,12 @@ public enum Completer {
     let stage = currentStage(before)
     let word = currentWord(stage)
     let words = stage.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    let atCommand =
-      words.isEmpty || (words.count == 1 && !word.isEmpty && !stage.hasPrefix(" ") && words[0] == word)
-      || (words.count == 1 && word == words[0])
+    // The cursor is on the command name: nothing typed yet, or only the name so far.
+    let atCommand = words.isEmpty || (words.count == 1 && word == words[0])
     var candidates: [Candidate]
     if word.hasPrefix("$") {
       candidates = variableCandidates(word, state: state)
-    } else if atCommand && words.count <= 1 {
+    } else if atCommand {
       candidates = state.commands.map { Candidate(text: $0.name, description: $0.summary) }
     } else if word.hasPrefix("-") {
       let flags = state.command(words[0])?.signature.flags ?? []
@@ -34,7 +33,7 @@ public enum Completer {
       candidates = argumentCandidates(
         command: words[0], stageIndex: words.count - (word.isEmpty ? 0 : 1), before: before, state: state)
     }
-    let matching = candidates.filter { $0.text.hasPrefix(word) && $0.text != word || (word.isEmpty) }
+    let matching = candidates.filter { word.isEmpty || ($0.text.hasPrefix(word) && $0.text != word) }
     return Result(replacing: word.count, candidates: matching.sorted { $0.text < $1.text })
   }
 

@@ -10,6 +10,7 @@ public final class Session: Sendable {
   public let portal: PortalConnection
   public let history: HistoryStore?
   public let terminal: Terminal
+  let host: ShellHost
 
   public struct Options: Sendable {
     public var terminal: Terminal
@@ -29,7 +30,7 @@ public final class Session: Sendable {
     terminal = options.terminal
     history = options.history
     portal = PortalConnection(environment: options.environment)
-    let host = ShellHost(
+    host = ShellHost(
       terminal: options.terminal, interactive: options.interactive, ask: options.confirm, askSecret: options.readSecret)
     var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
     registry.register(ShellCommands.history(options.history))
@@ -65,8 +66,7 @@ public final class Session: Sendable {
         }
       } catch {
         if case .commandFailed(_, let failure, _) = error.error, let partial = failure.partialResult {
-          await ShellHost(terminal: terminal, interactive: false, ask: { _ in false }, askSecret: { _ in nil })
-            .show(partial, settings: await interpreter.settings)
+          await host.show(partial, settings: await interpreter.settings)
         }
         report([error.diagnostic], color: await interpreter.settings.color)
         return Outcome(code: error.error.exitCode.rawValue)

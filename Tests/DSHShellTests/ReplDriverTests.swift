@@ -1,8 +1,9 @@
-@testable import DSHShell
 import DSHLanguage
-import DocSpaceAPI
 import Foundation
 import Testing
+
+@testable import DSHShell
+@testable import DocSpaceAPI
 
 /// The REPL loop through a scripted reader: prompts, continuation, history, exit.
 final class ScriptedReader: LineReader, @unchecked Sendable {
@@ -88,7 +89,7 @@ struct UncheckedDriver: @unchecked Sendable {
     let html = Data("<html><body>502 Bad Gateway</body></html>".utf8)
     let request = APIRequest("GET", "/api/2.0/people/@self")
     #expect(throws: APIError.notJSON(request, status: 502, contentStart: "<html><body>502 Bad Gateway</body></html")) {
-      _ = try DocSpaceClientChecks.check(status: 502, body: html, request: request)
+      _ = try DocSpaceClient.check(APIResponse(status: 502, body: html), for: request)
     }
   }
 
@@ -119,21 +120,25 @@ struct UncheckedDriver: @unchecked Sendable {
     let tty = Terminal(
       writeOut: { capture.out($0) }, writeErr: { capture.err($0) }, stdoutIsTTY: true, stderrIsTTY: true,
       width: { 80 }, colorAllowed: false)
-    ShellHost(terminal: tty, interactive: true, ask: { _ in false }, askSecret: { _ in nil }).progress(done: 10, total: 40)
+    ShellHost(terminal: tty, interactive: true, ask: { _ in false }, askSecret: { _ in nil }).progress(
+      done: 10, total: 40)
     #expect(capture.stderr.contains("10/40"))
     let pipe = Capture()
     let notTTY = Terminal(
       writeOut: { pipe.out($0) }, writeErr: { pipe.err($0) }, stdoutIsTTY: false, stderrIsTTY: false,
       width: { 80 }, colorAllowed: false)
-    ShellHost(terminal: notTTY, interactive: false, ask: { _ in false }, askSecret: { _ in nil }).progress(done: 10, total: 40)
+    ShellHost(terminal: notTTY, interactive: false, ask: { _ in false }, askSecret: { _ in nil }).progress(
+      done: 10, total: 40)
     #expect(pipe.stderr.isEmpty)
   }
 
   @Test func sourceRunsAnotherFileInTheCurrentScope() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-source-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try "def double [x] { $x * 2 }\n$greeting = \"hi\"\n".write(to: directory.appendingPathComponent("lib.dsh"), atomically: true, encoding: .utf8)
-    try "source \"lib.dsh\"\nprint $greeting (double 21)\n".write(to: directory.appendingPathComponent("main.dsh"), atomically: true, encoding: .utf8)
+    try "def double [x] { $x * 2 }\n$greeting = \"hi\"\n".write(
+      to: directory.appendingPathComponent("lib.dsh"), atomically: true, encoding: .utf8)
+    try "source \"lib.dsh\"\nprint $greeting (double 21)\n".write(
+      to: directory.appendingPathComponent("main.dsh"), atomically: true, encoding: .utf8)
     let shell = try await TestShell.start()
     let outcome = await shell.session.runFile(directory.appendingPathComponent("main.dsh").path)
     #expect(outcome.code == 0, "\(shell.capture.stderr)")

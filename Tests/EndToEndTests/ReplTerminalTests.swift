@@ -63,7 +63,8 @@ import Testing
       afterExit: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ';")
     #expect(terminal.waitFor { $0.contains("dsh demo owner> ") })
     try terminal.type("print half-typed")
-    let shell = try terminal.tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let shell = try terminal.tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     _ = try terminal.tmux(["run-shell", "pkill -TERM -P \(shell)"])
     #expect(terminal.waitFor { $0.contains("[exit ") && $0.contains("icanon") })
     #expect(terminal.screen.contains("[exit 143]"), "\(terminal.screen)")

@@ -98,7 +98,8 @@ import Testing
     let token = try #require(await client.credential.loginToken)
     let before = try await client.activeConnections().items.count
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("dry-\(UUID().uuidString).dsh")
-    try "revoke (sessions | where not current)\nrevoke-others --yes\n".write(to: file, atomically: true, encoding: .utf8)
+    try "revoke (sessions | where not current)\nrevoke-others --yes\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let result = try Binaries.run(
       Binaries.dsh, ["--dry-run", file.path], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
     #expect(result.code == 0, "\(result.stderr)")

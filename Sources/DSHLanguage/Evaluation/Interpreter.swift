@@ -28,9 +28,6 @@ public actor Interpreter {
     frames[0]["args"] = .list(arguments.map(Value.string))
   }
 
-  /// The argument shapes of every command and definition, for the parser.
-  public nonisolated var signatures: @Sendable (String) -> Signature? { registry.signatures }
-
   /// Runs a whole program. Top-level results are shown through the host.
   public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
     do {

@@ -36,10 +36,4 @@ public struct Record: Sendable, Equatable {
     }
   }
 
-  /// The record with only `names`, in that order.
-  public func selecting(_ names: [String]) -> Record {
-    var result = Record(kind: kind)
-    for name in names { result[name] = self[name] ?? .null }
-    return result
-  }
 }

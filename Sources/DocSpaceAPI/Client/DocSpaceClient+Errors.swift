@@ -3,13 +3,6 @@ import Foundation
 import NIOCore
 import NIOSSL
 
-/// The answer checks, callable without a client (for tests of the mapping).
-public enum DocSpaceClientChecks {
-  public static func check(status: Int, body: Data, request: APIRequest) throws(APIError) {
-    _ = try DocSpaceClient.check(APIResponse(status: status, body: body), for: request)
-  }
-}
-
 extension DocSpaceClient {
   /// Turns a non-2xx answer into the error a user can act on.
   static func check(_ response: APIResponse, for request: APIRequest) throws(APIError) -> APIResponse {

@@ -48,7 +48,4 @@ public struct Employee: Sendable, Decodable, Equatable {
     if isVisitor { return "Guest" }
     return "User"
   }
-
-  /// Owners and DocSpace admins may end anyone's connections.
-  public var canManageOthers: Bool { isOwner || isAdmin }
 }

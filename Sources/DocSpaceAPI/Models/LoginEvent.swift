@@ -36,11 +36,6 @@ public struct LoginEvent: Sendable, Decodable, Equatable {
     platform = try container.decodeIfPresent(String.self, forKey: .platform)
     page = try container.decodeIfPresent(String.self, forKey: .page)
   }
-
-  /// Successful sign-ins (their ids are connection ids).
-  public var isSuccessfulLogin: Bool {
-    [1000, 1001, 1007, 1010, 1011, 1012, 1015, 1019, 1021, 1024, 1027, 1029].contains(actionId)
-  }
 }
 
 /// `AuthenticationTokenDto`.

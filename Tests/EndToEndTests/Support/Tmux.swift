@@ -7,7 +7,9 @@ final class Tmux {
   let socket = "dsh-test-\(UUID().uuidString.prefix(8))"
   let stateDirectory: URL
 
-  init(command: [String], environment: [String: String] = [:], stateDirectory: URL? = nil, afterExit: String = "") throws {
+  init(command: [String], environment: [String: String] = [:], stateDirectory: URL? = nil, afterExit: String = "")
+    throws
+  {
     self.stateDirectory =
       stateDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
     var env = [
@@ -19,7 +21,8 @@ final class Tmux {
     // the program as its own job, as an interactive shell would: libedit re-raises a
     // fatal signal to its process group, which must not be the pane's shell.
     let line =
-      "set -m; env \(assignments) " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exit $?]\"; \(afterExit) sleep 600"
+      "set -m; env \(assignments) " + command.map(Self.quote).joined(separator: " ")
+      + "; echo \"[exit $?]\"; \(afterExit) sleep 600"
     try tmux(["new-session", "-d", "-x", "100", "-y", "30", line])
   }
 
