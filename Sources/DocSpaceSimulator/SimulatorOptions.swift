@@ -15,6 +15,19 @@ public struct SimulatorOptions: Sendable {
   public var failRate = 0.0
   /// Enables the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).
   public var rateLimit = false
+  /// Serve HTTPS with these PEM files; nil serves plain HTTP.
+  public var tls: TLSFiles?
+
+  /// A certificate chain (the server's certificate first) and its private key, as PEM files.
+  public struct TLSFiles: Sendable {
+    public var certificateChain: String
+    public var privateKey: String
+
+    public init(certificateChain: String, privateKey: String) {
+      self.certificateChain = certificateChain
+      self.privateKey = privateKey
+    }
+  }
 
   public init() {}
 }

@@ -13,6 +13,7 @@ struct DSHSim: AsyncParsableCommand {
       Accounts (password demo-password): owner@example.com, admin@example.com, \
       roomadmin@example.com, user@example.com, guest@example.com.
       On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
+      (https:// with --tls-cert and --tls-key).
       """)
 
   @Option(help: "Port to listen on; 0 picks a free one.") var port = 8092
@@ -24,6 +25,8 @@ struct DSHSim: AsyncParsableCommand {
   @Option(help: "Milliseconds added to every response.") var latency = 0
   @Option(help: "Fraction (0-1) of requests answered with 502/503 or a dropped connection.") var failRate = 0.0
   @Flag(help: "Enable the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).") var rateLimit = false
+  @Option(help: "Serve HTTPS with this PEM certificate chain (needs --tls-key).") var tlsCert: String?
+  @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
@@ -32,6 +35,9 @@ struct DSHSim: AsyncParsableCommand {
       throw ValidationError("--sessions-per-user, --users and --latency must not be negative")
     }
     guard Self.minutes(timeZone) != nil else { throw ValidationError("--time-zone must look like +03:00 or -05:30") }
+    guard (tlsCert == nil) == (tlsKey == nil) else {
+      throw ValidationError("HTTPS needs both --tls-cert FILE and --tls-key FILE")
+    }
   }
 
   static func minutes(_ text: String) -> Int? {
@@ -54,6 +60,9 @@ struct DSHSim: AsyncParsableCommand {
     options.latencyMilliseconds = latency
     options.failRate = failRate
     options.rateLimit = rateLimit
+    if let tlsCert, let tlsKey {
+      options.tls = SimulatorOptions.TLSFiles(certificateChain: tlsCert, privateKey: tlsKey)
+    }
     let server = try await SimulatorServer.start(options, logger: Logger(label: "dsh-sim"))
     // FileHandle writes unbuffered: the line is out before anyone waits on it.
     FileHandle.standardOutput.write(Data("dsh-sim listening on \(server.url)\n".utf8))

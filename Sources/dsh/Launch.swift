@@ -38,8 +38,10 @@ struct Launch {
       } else {
         simulator = nil
         if let profile = command.profile {
-          let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
-          let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
+          var connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
+          if let caCert = command.caCert { connect += " --ca-cert \(DSHLanguage.Value.string(caCert).sourceText)" }
+          let line = connect
+          let outcome = bridge.wait { await session.run(line, origin: "<--profile>") }
           if outcome.code != 0 { return outcome.code }
         } else if let portalText {
           try bridge.wait { await connect(session, portalText) }.get()
@@ -85,7 +87,7 @@ struct Launch {
   }
 
   private func connect(_ session: Session, _ portalText: String) async -> Result<Void, LaunchError> {
-    do {
+    do throws(APIError) {
       var configuration = PortalConfiguration(
         baseURL: try PortalConfiguration.url(from: portalText),
         credential: Credential(token: command.token ?? environment["DOCSPACE_TOKEN"] ?? ""))
@@ -94,10 +96,8 @@ struct Launch {
       try await session.portal.connect(configuration, label: nil)
       await session.portal.refreshUser()
       return .success(())
-    } catch let error as APIError {
-      return .failure(LaunchError(message: error.message))
     } catch {
-      return .failure(LaunchError(message: String(describing: error)))
+      return .failure(LaunchError(message: error.message))
     }
   }
 

@@ -106,6 +106,16 @@ import Testing
     await portal.server.stop()
   }
 
+  @Test func acceptedConnectionsSendWithoutNagleDelay() async throws {
+    let portal = try await RawPortal.start()
+    let client = try SocketProbe.connect(
+      port: portal.server.port, request: "GET /api/2.0/people/@self HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    defer { close(client.socket) }
+    let noDelay = SocketProbe.noDelayOfAcceptedSocket(serverPort: portal.server.port, clientPort: client.localPort)
+    #expect(noDelay == 1)
+    await portal.server.stop()
+  }
+
   @Test func aVoidActionHasNoResponseAndCountZero() async throws {
     let portal = try await RawPortal.start()
     let token = try await portal.signIn("admin@example.com")

@@ -12,6 +12,7 @@ public enum APIError: Error, Sendable, Equatable {
   case unreachable(APIRequest, detail: String)
   case timedOut(APIRequest)
   case tlsFailure(APIRequest, detail: String)
+  case badCACertificate(path: String, problem: String)
   case insecureURL(String)
   case invalidURL(String)
   case refusedInDryRun(APIRequest)
@@ -25,7 +26,7 @@ public enum APIError: Error, Sendable, Equatable {
       .unreachable(let request, _), .timedOut(let request), .tlsFailure(let request, _),
       .refusedInDryRun(let request):
       return request
-    case .insecureURL, .invalidURL, .cancelled:
+    case .insecureURL, .invalidURL, .badCACertificate, .cancelled:
       return nil
     }
   }
@@ -47,7 +48,8 @@ public enum APIError: Error, Sendable, Equatable {
   /// Whether the portal could not be reached or refused the credentials (exit code 4).
   public var isConnectionProblem: Bool {
     switch self {
-    case .notSignedIn, .unreachable, .timedOut, .tlsFailure, .insecureURL, .invalidURL: return true
+    case .notSignedIn, .unreachable, .timedOut, .tlsFailure, .badCACertificate, .insecureURL, .invalidURL:
+      return true
     default: return false
     }
   }
@@ -72,7 +74,9 @@ public enum APIError: Error, Sendable, Equatable {
     case .unreachable(_, let detail): return "cannot reach the portal: \(detail)\(suffix)"
     case .timedOut: return "the portal did not answer in time\(suffix)"
     case .tlsFailure(_, let detail):
-      return "TLS failed: \(detail); for a private CA use --ca-cert FILE\(suffix)"
+      return "TLS failed: \(detail)\(suffix)"
+    case .badCACertificate(let path, let problem):
+      return "cannot use the CA certificate file \(path): \(problem); give a PEM file of CA certificates"
     case .insecureURL(let url):
       return "refusing plain http:// to \(url): use https://, or --allow-insecure-http if you must"
     case .invalidURL(let url): return "'\(url)' is not a portal URL like https://portal.example.com"

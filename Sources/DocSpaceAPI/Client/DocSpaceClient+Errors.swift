@@ -61,7 +61,7 @@ extension DocSpaceClient {
     return problem.title
   }
 
-  static func transportError(_ error: any Error, request: APIRequest) -> APIError {
+  static func transportError(_ error: any Error, request: APIRequest, host: String) -> APIError {
     if let error = error as? HTTPClientError {
       switch error {
       case .readTimeout, .connectTimeout, .deadlineExceeded: return .timedOut(request)
@@ -70,7 +70,7 @@ extension DocSpaceClient {
       }
     }
     if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
-      return .tlsFailure(request, detail: String(describing: error))
+      return .tlsFailure(request, detail: TLSProblem.describe(error, host: host))
     }
     let description = String(describing: error)
     if description.contains("Connection refused") {

@@ -26,7 +26,7 @@ public actor DocSpaceClient {
     self.requestTimeout = configuration.requestTimeout
     var tls = TLSConfiguration.makeClientConfiguration()
     if let path = configuration.caCertificatePath {
-      tls.trustRoots = .file(path)
+      tls.additionalTrustRoots = [.certificates(try Self.caCertificates(path))]
     }
     var clientConfiguration = HTTPClient.Configuration(
       tlsConfiguration: tls,
@@ -34,9 +34,24 @@ public actor DocSpaceClient {
         connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
         read: nil))
     clientConfiguration.httpVersion = .http1Only
+    // A refused connection or an untrusted certificate should be reported at once, not
+    // retried by the pool until the connect timeout; `send` retries what is worth retrying.
+    clientConfiguration.connectionPool.retryConnectionEstablishment = false
     // The pool's default of 8 connections would cap `set concurrency` silently.
     clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
     self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+  }
+
+  /// The certificates of a `--ca-cert` file, trusted besides the system's.
+  static func caCertificates(_ path: String) throws(APIError) -> [NIOSSLCertificate] {
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw .badCACertificate(path: path, problem: "no such readable file")
+    }
+    do {
+      return try NIOSSLCertificate.fromPEMFile(path)
+    } catch {
+      throw .badCACertificate(path: path, problem: "not PEM certificates")
+    }
   }
 
   /// A client dropped without `shutdown()` still releases its pool.
@@ -92,7 +107,7 @@ public actor DocSpaceClient {
       } catch is CancellationError {
         throw .cancelled
       } catch {
-        let mapped = Self.transportError(error, request: request)
+        let mapped = Self.transportError(error, request: request, host: configuration.baseURL.host ?? "")
         report(request, status: nil, since: started, attempt: attempt, note: mapped.message)
         guard case .unreachable = mapped, request.isIdempotent, attempt < configuration.maximumAttempts,
           Self.isDroppedConnection(error)

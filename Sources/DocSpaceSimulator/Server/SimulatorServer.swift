@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 
@@ -29,8 +31,11 @@ public final class SimulatorServer: Sendable {
       faults: Faults(options: options), log: log, options: options)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let quiet = logger ?? Logger(label: "dsh-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+    let server: HTTPServerBuilder =
+      try options.tls.map { try .tls(tlsConfiguration: $0.serverConfiguration()) } ?? .http1()
     let app = Application(
       responder: responder,
+      server: server,
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: "dsh-sim"),
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? options.port)
@@ -46,7 +51,8 @@ public final class SimulatorServer: Sendable {
       try await task.value
       throw SimulatorError.didNotStart
     }
-    return SimulatorServer(url: "http://\(options.host):\(port)", port: port, task: task, state: state, log: log)
+    let scheme = options.tls == nil ? "http" : "https"
+    return SimulatorServer(url: "\(scheme)://\(options.host):\(port)", port: port, task: task, state: state, log: log)
   }
 
   /// Runs until the task is cancelled or the server fails.
@@ -67,6 +73,12 @@ public final class SimulatorServer: Sendable {
 
 public enum SimulatorError: Error, CustomStringConvertible {
   case didNotStart
+  case badTLSFile(String, String)
 
-  public var description: String { "the simulator could not bind its port" }
+  public var description: String {
+    switch self {
+    case .didNotStart: return "the simulator could not bind its port"
+    case .badTLSFile(let path, let problem): return "cannot serve TLS with \(path): \(problem)"
+    }
+  }
 }

@@ -9,6 +9,7 @@ import Foundation
 ///     token-env = WORK_DOCSPACE_TOKEN      # the credential from an environment variable
 ///     token-file = ~/.config/dsh/work.token  # or from a file that only you can read (0600)
 ///     user = admin@example.com             # or sign in with a password, asked at start
+///     ca-cert = ~/.config/dsh/work-ca.pem  # a private CA to trust besides the system's
 public struct Profiles: Sendable {
   public struct Profile: Sendable, Equatable {
     public var name: String
@@ -16,6 +17,7 @@ public struct Profiles: Sendable {
     public var tokenEnvironment: String?
     public var tokenFile: String?
     public var user: String?
+    public var caCertificate: String?
   }
 
   public let path: String
@@ -48,6 +50,7 @@ public struct Profiles: Sendable {
       case "token-env": profiles[profiles.count - 1].tokenEnvironment = parts[1]
       case "token-file": profiles[profiles.count - 1].tokenFile = expand(parts[1])
       case "user": profiles[profiles.count - 1].user = parts[1]
+      case "ca-cert": profiles[profiles.count - 1].caCertificate = expand(parts[1])
       default: continue
       }
     }

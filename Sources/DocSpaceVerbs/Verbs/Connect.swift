@@ -10,7 +10,8 @@ extension DocSpaceVerbs {
         With --user, the password comes from DOCSPACE_PASSWORD or is asked without echo; the \
         login token the portal returns is then sent as the asc_auth_key cookie. With --token, a \
         login token goes as that cookie and an sk-… API key as Bearer. Without either, \
-        DOCSPACE_TOKEN is used, else DOCSPACE_USER with a password. Secrets never reach history.
+        DOCSPACE_TOKEN is used, else DOCSPACE_USER with a password. Secrets never reach history. \
+        The portal's TLS certificate is verified; --ca-cert adds a private CA to the system's.
         """,
       category: .connection,
       signature: Signature(
@@ -20,6 +21,7 @@ extension DocSpaceVerbs {
           Flag("token", value: "T", help: "a login token or an sk-… API key"),
           Flag("profile", value: "NAME", help: "a named portal from the config file"),
           Flag("save", value: "NAME", help: "keep the login token in a 0600 file under this profile name"),
+          Flag("ca-cert", value: "FILE", help: "also trust the CA certificates in this PEM file"),
           Flag("allow-insecure-http", help: "allow plain http:// to a non-loopback host"),
         ]),
       output: .fixed(.record(name: "user", fields: Records.userFields)),
@@ -49,11 +51,13 @@ extension DocSpaceVerbs {
         ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
       var configuration = PortalConfiguration(baseURL: url, credential: credential)
       configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http")
+      configuration.caCertificatePath = invocation.flags["ca-cert"]?.displayText ?? profile?.caCertificate
       configuration.requestTimeout = invocation.settings.timeout
       do throws(APIError) {
         try await portal.connect(configuration, label: profile?.name)
       } catch {
-        throw CommandFailure(error)
+        guard case .badCACertificate = error, invocation.flags["ca-cert"] != nil else { throw CommandFailure(error) }
+        throw CommandFailure(.connection, error.message, argument: .flag("ca-cert"))
       }
       let client = try await portal.client(for: invocation)
       if let userName {
