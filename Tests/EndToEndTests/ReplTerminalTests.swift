@@ -39,6 +39,20 @@ import Testing
     #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> print 4242") })
   }
 
+  @Test func ctrlRFindsAnEarlierEntryByWhatItContains() throws {
+    let terminal = try demo()
+    for number in ["5151", "6262"] {
+      try terminal.type("print \(number)")
+      try terminal.press("Enter")
+      #expect(terminal.waitFor { $0.contains("\n\(number)") })
+    }
+    try terminal.press("C-r")
+    try terminal.type("515")
+    #expect(terminal.waitFor { _ in terminal.cursorLine.contains("print 5151") }, "\(terminal.screen)")
+    try terminal.press("Enter")
+    #expect(terminal.waitFor { $0.components(separatedBy: "\n5151").count == 3 }, "\(terminal.screen)")
+  }
+
   @Test func ctrlCClearsTheLineAndKeepsTheShell() throws {
     let terminal = try demo()
     try terminal.type("print 1111")
