@@ -34,7 +34,8 @@ public struct Terminal: Sendable {
       width: {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return Int(environment["COLUMNS"] ?? "") ?? 100
+        // Piped or redirected output keeps every column whole, unless COLUMNS says otherwise.
+        return Int(environment["COLUMNS"] ?? "") ?? Int.max
       },
       colorAllowed: errTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
   }

@@ -92,6 +92,28 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
+  @Test func pipedTablesKeepEveryColumnWhole() async throws {
+    let simulator = try SimulatorProcess()
+    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
+    let result = try Binaries.run(
+      Binaries.dsh, ["-c", "sessions"],
+      environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "COLUMNS": ""])
+    #expect(result.stdout.hasPrefix("#  id    current  date "))
+    #expect(result.stdout.split(separator: "\n").first?.hasSuffix("tenantId") == true)
+    #expect(!result.stdout.contains("…"))
+  }
+
+  @Test func columnsNarrowsPipedTables() async throws {
+    let simulator = try SimulatorProcess()
+    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
+    let result = try Binaries.run(
+      Binaries.dsh, ["-c", "sessions"],
+      environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "COLUMNS": "60"])
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.last?.hasPrefix("(not shown, too wide: ") == true)
+    #expect(lines.dropLast().allSatisfy { $0.count <= 60 })
+  }
+
   @Test func aDryRunScriptChangesNothing() async throws {
     let simulator = try SimulatorProcess()
     let client = try await WalkingSkeletonTests().signIn(simulator.url)

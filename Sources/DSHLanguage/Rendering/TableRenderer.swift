@@ -35,6 +35,11 @@ public struct TableRenderer: Sendable {
     }.joined()
   }
 
+  /// When a table is too wide, no cell is wider than this (or half the width); longer texts end in `…`.
+  static let widestCell = 40
+
+  /// Columns in the records' field order at their natural widths; when that is too wide,
+  /// long cells are cut and as many columns shown as fit, and a last line names the rest.
   func table(_ rows: [Record]) -> String {
     var columns: [String] = []
     for row in rows { for name in row.names where !columns.contains(name) { columns.append(name) } }
@@ -43,27 +48,49 @@ public struct TableRenderer: Sendable {
     var widths = header.indices.map { column in
       ([header[column]] + body.map { $0[column] }).map(\.count).max() ?? 1
     }
-    shrink(&widths, header: header)
+    if widths.reduce(2 * (widths.count - 1), +) > width {
+      let widest = max(Self.widestCell, width / 2)
+      widths = widths.map { min($0, widest) }
+    }
+    let shown = fittingColumns(&widths)
     let line = { (cells: [String]) in
-      zip(cells, widths).map { self.fit($0, $1).padding(toLength: $1, withPad: " ", startingAt: 0) }
+      shown.map { self.fit(cells[$0], widths[$0]).padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
         .joined(separator: "  ").trimmingTrailingSpaces()
     }
     var output = line(header) + "\n"
-    output += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+    output += shown.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ") + "\n"
     for cells in body { output += line(cells) + "\n" }
+    let hidden = header.indices.filter { !shown.contains($0) }.map { header[$0] }
+    if !hidden.isEmpty {
+      output += "(not shown, too wide: \(hidden.joined(separator: ", ")); pick columns with select)\n"
+    }
     return output
   }
 
-  /// Narrows the widest columns until the table fits, never below the header or 6.
-  private func shrink(_ widths: inout [Int], header: [String]) {
-    let gaps = 2 * (widths.count - 1)
-    while widths.reduce(0, +) + gaps > width {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }) else { return }
-      let floor = max(6, min(header[widest].count, 12))
-      guard widths[widest] > floor else { return }
-      widths[widest] -= 1
+  /// The columns that fit, in order, stopping at the first that does not: that one is still
+  /// shown, cut, when at least `narrowest` of it fits (the first column always is).
+  private func fittingColumns(_ widths: inout [Int]) -> [Int] {
+    var shown: [Int] = []
+    var used = 0
+    for column in widths.indices {
+      let gap = shown.isEmpty ? 0 : 2
+      if used + gap + widths[column] <= width {
+        shown.append(column)
+        used += gap + widths[column]
+        continue
+      }
+      let room = width - used - gap
+      if room >= Self.narrowest || shown.count < 2 {
+        widths[column] = max(1, room)
+        shown.append(column)
+      }
+      break
     }
+    return shown
   }
+
+  /// A column is not cut to fewer characters than this, but left out.
+  static let narrowest = 12
 
   func fit(_ text: String, _ limit: Int) -> String {
     guard text.count > limit else { return text }

@@ -5,10 +5,10 @@ import Foundation
 /// API models as dsh records, with typed known fields.
 enum Records {
   static let sessionFields = [
-    "id", "current", "userId", "browser", "platform", "ip", "country", "city", "date", "page", "mobile", "tenantId",
+    "id", "current", "date", "browser", "platform", "ip", "city", "country", "userId", "page", "mobile", "tenantId",
   ]
   static let loginFields = [
-    "id", "date", "user", "userId", "action", "actionId", "ip", "country", "city", "browser", "platform", "page",
+    "id", "date", "user", "action", "ip", "city", "country", "browser", "platform", "userId", "actionId", "page",
     "login",
   ]
   static let userFields = [
@@ -28,9 +28,9 @@ enum Records {
       Record(
         kind: "session",
         fields: [
-          ("id", .int(item.id)), ("current", .bool(current)), ("userId", .string(item.userId)),
+          ("id", .int(item.id)), ("current", .bool(current)), ("date", .date(item.date)),
           ("browser", text(item.browser)), ("platform", text(item.platform)), ("ip", text(item.ip)),
-          ("country", text(item.country)), ("city", text(item.city)), ("date", .date(item.date)),
+          ("city", text(item.city)), ("country", text(item.country)), ("userId", .string(item.userId)),
           ("page", text(item.page)), ("mobile", .bool(item.mobile)), ("tenantId", .int(item.tenantId)),
         ]))
   }
@@ -41,10 +41,10 @@ enum Records {
         kind: "login",
         fields: [
           ("id", .int(event.id)), ("date", .date(event.date)), ("user", text(event.user)),
-          ("userId", text(event.userId)),
-          ("action", text(event.action)), ("actionId", .int(event.actionId)), ("ip", text(event.ip)),
-          ("country", text(event.country)), ("city", text(event.city)), ("browser", text(event.browser)),
-          ("platform", text(event.platform)), ("page", text(event.page)), ("login", text(event.login)),
+          ("action", text(event.action)), ("ip", text(event.ip)), ("city", text(event.city)),
+          ("country", text(event.country)), ("browser", text(event.browser)), ("platform", text(event.platform)),
+          ("userId", text(event.userId)), ("actionId", .int(event.actionId)), ("page", text(event.page)),
+          ("login", text(event.login)),
         ]))
   }
 

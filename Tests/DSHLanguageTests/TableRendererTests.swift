@@ -1,0 +1,61 @@
+import DSHLanguage
+import Testing
+
+/// How a list of records becomes a table that fits the terminal.
+@Suite struct TableRendererTests {
+  let rows: Value = .list([
+    .record(
+      Record(fields: [
+        ("id", .int(1019)), ("browser", .string("Safari 17")), ("ip", .string("198.51.100.248")),
+        ("page", .string("https://portal.example.com/rooms/shared/filter?folder=1234&count=100")),
+      ])),
+    .record(
+      Record(fields: [
+        ("id", .int(1006)), ("browser", .string("Edge 120")), ("ip", .string("192.0.2.39")),
+        ("page", .string("https://portal.example.com/")),
+      ])),
+  ])
+
+  func lines(width: Int) -> [String] {
+    TableRenderer(width: width).render(rows).split(separator: "\n").map(String.init)
+  }
+
+  @Test func aTableThatFitsShowsEveryCellWhole() {
+    let table = lines(width: 200)
+    #expect(table[0] == "#  id    browser    ip              page")
+    #expect(table[2].hasSuffix("https://portal.example.com/rooms/shared/filter?folder=1234&count=100"))
+    #expect(table.count == 4)
+  }
+
+  @Test func columnsBeyondTheWidthAreLeftOutAndNamed() {
+    let table = lines(width: 40)
+    #expect(table[0] == "#  id    browser    ip")
+    #expect(table[2] == "0  1019  Safari 17  198.51.100.248")
+    #expect(table.last == "(not shown, too wide: page; pick columns with select)")
+    #expect(table.allSatisfy { $0.count <= 40 || $0.hasPrefix("(not shown") })
+  }
+
+  @Test func theColumnAtTheEdgeIsCutWhenEnoughOfItShows() {
+    let table = lines(width: 60)
+    #expect(table[0].hasSuffix("page"))
+    #expect(table[2].count == 60)
+    #expect(table[2].hasSuffix("198.51.100.248  https://portal.example.…"))
+    #expect(table.count == 4)
+  }
+
+  @Test func aLongCellIsCutToFortyWhenTheTableIsTooWide() {
+    let table = lines(width: 80)
+    #expect(table[2].hasSuffix("https://portal.example.com/rooms/shared…"))
+    #expect(table[2].split(separator: " ").last?.count == 40)
+  }
+
+  @Test func theFirstColumnShowsCutWhenNothingElseFits() {
+    let wide: Value = .list([
+      .record(Record(fields: [("page", .string(String(repeating: "x", count: 50))), ("id", 1)]))
+    ])
+    let table = TableRenderer(width: 20).render(wide).split(separator: "\n").map(String.init)
+    #expect(table[0] == "#  page")
+    #expect(table[2] == "0  " + String(repeating: "x", count: 16) + "…")
+    #expect(table.last == "(not shown, too wide: id; pick columns with select)")
+  }
+}
