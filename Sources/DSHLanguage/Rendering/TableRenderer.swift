@@ -37,6 +37,8 @@ public struct TableRenderer: Sendable {
 
   /// When a table is too wide, no cell is wider than this (or half the width); longer texts end in `…`.
   static let widestCell = 40
+  /// A column is not cut to fewer characters than this, but left out.
+  static let narrowest = 12
 
   /// Columns in the records' field order at their natural widths; when that is too wide,
   /// long cells are cut and as many columns shown as fit, and a last line names the rest.
@@ -88,9 +90,6 @@ public struct TableRenderer: Sendable {
     }
     return shown
   }
-
-  /// A column is not cut to fewer characters than this, but left out.
-  static let narrowest = 12
 
   func fit(_ text: String, _ limit: Int) -> String {
     guard text.count > limit else { return text }
