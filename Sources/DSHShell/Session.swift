@@ -19,6 +19,7 @@ public final class Session: Sendable {
     public var environment: [String: String] = [:]
     public var settings = Settings()
     public var history: HistoryStore?
+    public var transport = PortalConnection.TransportDefaults()
     /// Asks the user a yes/no question (the REPL's reader); scripts answer no.
     public var confirm: @Sendable (String) async -> Bool = { _ in false }
     public var readSecret: @Sendable (String) async -> String? = { _ in nil }
@@ -29,7 +30,7 @@ public final class Session: Sendable {
   public init(_ options: Options) {
     terminal = options.terminal
     history = options.history
-    portal = PortalConnection(environment: options.environment)
+    portal = PortalConnection(environment: options.environment, defaults: options.transport)
     host = ShellHost(
       terminal: options.terminal, interactive: options.interactive, ask: options.confirm, askSecret: options.readSecret)
     var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))

@@ -21,6 +21,7 @@ struct Launch {
     options.environment = environment
     options.arguments = command.arguments
     options.settings.dryRun = command.dryRun
+    options.transport = .init(caCertificatePath: command.caCert, allowInsecureHTTP: command.allowInsecureHttp)
     if let output = command.output.flatMap(Settings.OutputFormat.init) { options.settings.output = output }
     if interactive {
       options.confirm = { await TerminalQuestion.confirm($0) }
@@ -38,10 +39,8 @@ struct Launch {
       } else {
         simulator = nil
         if let profile = command.profile {
-          var connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
-          if let caCert = command.caCert { connect += " --ca-cert \(DSHLanguage.Value.string(caCert).sourceText)" }
-          let line = connect
-          let outcome = bridge.wait { await session.run(line, origin: "<--profile>") }
+          let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
+          let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
           if outcome.code != 0 { return outcome.code }
         } else if let portalText {
           try bridge.wait { await connect(session, portalText) }.get()

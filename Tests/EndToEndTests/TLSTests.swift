@@ -138,6 +138,16 @@ import Testing
     #expect(result.stdout == "owner@example.com\n")
   }
 
+  @Test func caCertOnTheCommandLineAppliesToConnectInTheProgram() async throws {
+    let simulator = try simulator(certificates.loopback)
+    let token = try await ownerToken(simulator.url)
+    let result = try Binaries.run(
+      Binaries.dsh, ["--ca-cert", certificates.caCertificate, "-c", "connect \(simulator.url)\nwhoami | get email"],
+      environment: ["DOCSPACE_TOKEN": token])
+    #expect(result.code == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout == "owner@example.com\n")
+  }
+
   @Test func aProfileNamesItsCA() async throws {
     let simulator = try simulator(certificates.loopback)
     let token = try await ownerToken(simulator.url)

@@ -14,9 +14,23 @@ public actor PortalConnection {
   public private(set) var knownUsers: [(key: String, description: String)] = []
   private var trace: (@Sendable (TraceEvent) -> Void)?
   let environment: [String: String]
+  /// From the command line: what `connect` uses unless told otherwise.
+  let defaults: TransportDefaults
 
-  public init(environment: [String: String] = [:]) {
+  /// Transport choices given when dsh started (`--ca-cert`, `--allow-insecure-http`).
+  public struct TransportDefaults: Sendable {
+    public var caCertificatePath: String?
+    public var allowInsecureHTTP = false
+
+    public init(caCertificatePath: String? = nil, allowInsecureHTTP: Bool = false) {
+      self.caCertificatePath = caCertificatePath
+      self.allowInsecureHTTP = allowInsecureHTTP
+    }
+  }
+
+  public init(environment: [String: String] = [:], defaults: TransportDefaults = TransportDefaults()) {
     self.environment = environment
+    self.defaults = defaults
   }
 
   /// Connects with a credential; the old client, if any, is closed.

@@ -50,8 +50,9 @@ extension DocSpaceVerbs {
         token.map(Credential.init(token:)) ?? profileCredential
         ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
       var configuration = PortalConfiguration(baseURL: url, credential: credential)
-      configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http")
-      configuration.caCertificatePath = invocation.flags["ca-cert"]?.displayText ?? profile?.caCertificate
+      configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http") || portal.defaults.allowInsecureHTTP
+      configuration.caCertificatePath =
+        invocation.flags["ca-cert"]?.displayText ?? portal.defaults.caCertificatePath ?? profile?.caCertificate
       configuration.requestTimeout = invocation.settings.timeout
       do throws(APIError) {
         try await portal.connect(configuration, label: profile?.name)
