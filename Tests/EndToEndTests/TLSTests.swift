@@ -108,21 +108,28 @@ import Testing
     }
   }
 
-  @Test func dshWithCaCertRunsAProgramOverHTTPS() async throws {
+  /// Runs dsh against a simulator whose certificate the test CA signed, with the owner's
+  /// login token in DOCSPACE_TOKEN; `arguments` makes the command line for the portal's URL.
+  func dsh(environment: [String: String] = [:], _ arguments: (String) throws -> [String]) async throws -> (
+    result: Binaries.Result, token: String
+  ) {
     let simulator = try simulator(certificates.loopback)
     let token = try await ownerToken(simulator.url)
     let result = try Binaries.run(
-      Binaries.dsh, ["--portal", simulator.url, "--ca-cert", certificates.caCertificate, "-c", "whoami | get email"],
-      environment: ["DOCSPACE_TOKEN": token])
+      Binaries.dsh, try arguments(simulator.url), environment: environment.merging(["DOCSPACE_TOKEN": token]) { $1 })
+    return (result, token)
+  }
+
+  @Test func dshWithCaCertRunsAProgramOverHTTPS() async throws {
+    let (result, _) = try await dsh { url in
+      ["--portal", url, "--ca-cert", certificates.caCertificate, "-c", "whoami | get email"]
+    }
     #expect(result.code == 0, "stderr: \(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
   }
 
   @Test func dshWithoutCaCertExitsFourAndSaysWhatToDo() async throws {
-    let simulator = try simulator(certificates.loopback)
-    let token = try await ownerToken(simulator.url)
-    let result = try Binaries.run(
-      Binaries.dsh, ["--portal", simulator.url, "-c", "whoami"], environment: ["DOCSPACE_TOKEN": token])
+    let (result, token) = try await dsh { url in ["--portal", url, "-c", "whoami"] }
     #expect(result.code == 4)
     #expect(result.stderr.contains("--ca-cert"))
     #expect(!result.stderr.contains(token))
@@ -130,47 +137,41 @@ import Testing
   }
 
   @Test func theConnectVerbTakesCaCert() async throws {
-    let simulator = try simulator(certificates.loopback)
-    let token = try await ownerToken(simulator.url)
-    let program = "connect \(simulator.url) --ca-cert \"\(certificates.caCertificate)\"\nwhoami | get email"
-    let result = try Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_TOKEN": token])
+    let (result, _) = try await dsh { url in
+      ["-c", "connect \(url) --ca-cert \"\(certificates.caCertificate)\"\nwhoami | get email"]
+    }
     #expect(result.code == 0, "stderr: \(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
   }
 
   @Test func caCertOnTheCommandLineAppliesToConnectInTheProgram() async throws {
-    let simulator = try simulator(certificates.loopback)
-    let token = try await ownerToken(simulator.url)
-    let result = try Binaries.run(
-      Binaries.dsh, ["--ca-cert", certificates.caCertificate, "-c", "connect \(simulator.url)\nwhoami | get email"],
-      environment: ["DOCSPACE_TOKEN": token])
+    let (result, _) = try await dsh { url in
+      ["--ca-cert", certificates.caCertificate, "-c", "connect \(url)\nwhoami | get email"]
+    }
     #expect(result.code == 0, "stderr: \(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
   }
 
   @Test func aProfileNamesItsCA() async throws {
-    let simulator = try simulator(certificates.loopback)
-    let token = try await ownerToken(simulator.url)
     let config = certificates.directory + "/config-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: config + "/dsh", withIntermediateDirectories: true)
-    let profile =
-      "[private]\nportal = \(simulator.url)\ntoken-env = PRIVATE_TOKEN\nca-cert = \(certificates.caCertificate)\n"
-    try Data(profile.utf8).write(to: URL(fileURLWithPath: config + "/dsh/config"))
-    let result = try Binaries.run(
-      Binaries.dsh, ["--profile", "private", "-c", "whoami | get email"],
-      environment: ["XDG_CONFIG_HOME": config, "PRIVATE_TOKEN": token])
+    let (result, _) = try await dsh(environment: ["XDG_CONFIG_HOME": config]) { url in
+      try FileManager.default.createDirectory(atPath: config + "/dsh", withIntermediateDirectories: true)
+      let profile = "[private]\nportal = \(url)\ntoken-env = DOCSPACE_TOKEN\nca-cert = \(certificates.caCertificate)\n"
+      try Data(profile.utf8).write(to: URL(fileURLWithPath: config + "/dsh/config"))
+      return ["--profile", "private", "-c", "whoami | get email"]
+    }
     #expect(result.code == 0, "stderr: \(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
   }
 
-  @Test(arguments: [(certificate: true, key: false), (certificate: false, key: true)])
-  func theSimulatorNamesATLSFileItCannotUse(wrong: (certificate: Bool, key: Bool)) throws {
+  @Test(arguments: [true, false])
+  func theSimulatorNamesATLSFileItCannotUse(certificateIsWrong: Bool) throws {
     let files = certificates.loopback
-    let certificate = wrong.certificate ? files.key : files.certificate
-    let key = wrong.key ? files.certificate : files.key
+    let certificate = certificateIsWrong ? files.key : files.certificate
+    let key = certificateIsWrong ? files.key : files.certificate
     let result = try Binaries.run(Binaries.dshSim, ["--port", "0", "--tls-cert", certificate, "--tls-key", key])
     #expect(result.code != 0)
-    #expect(result.stderr.contains("cannot serve TLS with \(wrong.certificate ? certificate : key)"))
+    #expect(result.stderr.contains("cannot serve TLS with \(certificateIsWrong ? certificate : key)"))
   }
 
   @Test func theSimulatorNeedsBothTLSFiles() throws {
