@@ -92,6 +92,22 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
+  /// 0.0.0.0 reaches the local simulator but is not a loopback name, so plain http:// to it
+  /// needs the flag.
+  @Test func allowInsecureHttpOnTheCommandLineAppliesToConnect() async throws {
+    let simulator = try SimulatorProcess()
+    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
+    let url = simulator.url.replacingOccurrences(of: "127.0.0.1", with: "0.0.0.0")
+    let program = "connect \(url)\nwhoami | get email"
+    let refused = try Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_TOKEN": token])
+    #expect(refused.code == 4)
+    #expect(refused.stderr.contains("refusing plain http://"))
+    let allowed = try Binaries.run(
+      Binaries.dsh, ["--allow-insecure-http", "-c", program], environment: ["DOCSPACE_TOKEN": token])
+    #expect(allowed.code == 0, "stderr: \(allowed.stderr)")
+    #expect(allowed.stdout == "owner@example.com\n")
+  }
+
   @Test func pipedTablesKeepEveryColumnWhole() async throws {
     let simulator = try SimulatorProcess()
     let token = try await WalkingSkeletonTests().signInToken(simulator.url)
