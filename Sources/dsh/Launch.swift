@@ -87,11 +87,9 @@ struct Launch {
 
   private func connect(_ session: Session, _ portalText: String) async -> Result<Void, LaunchError> {
     do throws(APIError) {
-      var configuration = PortalConfiguration(
-        baseURL: try PortalConfiguration.url(from: portalText),
+      let configuration = session.portal.defaults.configuration(
+        url: try PortalConfiguration.url(from: portalText),
         credential: Credential(token: command.token ?? environment["DOCSPACE_TOKEN"] ?? ""))
-      configuration.allowInsecureHTTP = command.allowInsecureHttp
-      configuration.caCertificatePath = command.caCert
       try await session.portal.connect(configuration, label: nil)
       await session.portal.refreshUser()
       return .success(())

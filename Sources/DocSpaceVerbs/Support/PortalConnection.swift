@@ -15,7 +15,7 @@ public actor PortalConnection {
   private var trace: (@Sendable (TraceEvent) -> Void)?
   let environment: [String: String]
   /// From the command line: what `connect` uses unless told otherwise.
-  let defaults: TransportDefaults
+  public nonisolated let defaults: TransportDefaults
 
   /// Transport choices given when dsh started (`--ca-cert`, `--allow-insecure-http`).
   public struct TransportDefaults: Sendable {
@@ -25,6 +25,14 @@ public actor PortalConnection {
     public init(caCertificatePath: String? = nil, allowInsecureHTTP: Bool = false) {
       self.caCertificatePath = caCertificatePath
       self.allowInsecureHTTP = allowInsecureHTTP
+    }
+
+    /// A configuration for the portal at `url` that makes these choices.
+    public func configuration(url: URL, credential: Credential) -> PortalConfiguration {
+      var configuration = PortalConfiguration(baseURL: url, credential: credential)
+      configuration.caCertificatePath = caCertificatePath
+      configuration.allowInsecureHTTP = allowInsecureHTTP
+      return configuration
     }
   }
 

@@ -49,10 +49,10 @@ extension DocSpaceVerbs {
       let credential =
         token.map(Credential.init(token:)) ?? profileCredential
         ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
-      var configuration = PortalConfiguration(baseURL: url, credential: credential)
-      configuration.allowInsecureHTTP = invocation.flag("allow-insecure-http") || portal.defaults.allowInsecureHTTP
+      var configuration = portal.defaults.configuration(url: url, credential: credential)
+      if invocation.flag("allow-insecure-http") { configuration.allowInsecureHTTP = true }
       configuration.caCertificatePath =
-        invocation.flags["ca-cert"]?.displayText ?? portal.defaults.caCertificatePath ?? profile?.caCertificate
+        invocation.flags["ca-cert"]?.displayText ?? configuration.caCertificatePath ?? profile?.caCertificate
       configuration.requestTimeout = invocation.settings.timeout
       do throws(APIError) {
         try await portal.connect(configuration, label: profile?.name)
