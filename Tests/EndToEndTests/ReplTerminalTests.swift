@@ -57,6 +57,8 @@ import Testing
     let terminal = try demo()
     try terminal.type("print 1111")
     try terminal.press("C-c")
+    // A user types again once the fresh prompt is there; keys sent earlier can race the reset.
+    #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces) == "dsh demo owner>" })
     try terminal.type("print 2222")
     try terminal.press("Enter")
     #expect(terminal.waitFor { $0.contains("\n2222") })

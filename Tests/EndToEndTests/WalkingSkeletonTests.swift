@@ -67,12 +67,19 @@ import Testing
 
 /// Programs piped in or given as files, as a scheduler would run them.
 @Suite struct NonInteractiveTests {
-  @Test func pipingAProgramPrintsOnlyItsOutput() async throws {
+  /// Runs dsh with DOCSPACE_URL and DOCSPACE_TOKEN naming the owner on a fresh simulator.
+  func runSignedIn(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) async throws
+    -> Binaries.Result
+  {
     let simulator = try SimulatorProcess()
     let token = try await WalkingSkeletonTests().signInToken(simulator.url)
-    let result = try Binaries.run(
-      Binaries.dsh, [], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "TERM": "xterm"],
-      stdin: "print 1\nsessions | count\n")
+    return try Binaries.run(
+      Binaries.dsh, arguments,
+      environment: environment.merging(["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token]) { $1 }, stdin: stdin)
+  }
+
+  @Test func pipingAProgramPrintsOnlyItsOutput() async throws {
+    let result = try await runSignedIn([], environment: ["TERM": "xterm"], stdin: "print 1\nsessions | count\n")
     #expect(result.stdout == "1\n4\n")
     #expect(result.stderr.isEmpty)
     #expect(!result.stdout.contains("\u{1B}"))
@@ -109,22 +116,14 @@ import Testing
   }
 
   @Test func pipedTablesKeepEveryColumnWhole() async throws {
-    let simulator = try SimulatorProcess()
-    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
-    let result = try Binaries.run(
-      Binaries.dsh, ["-c", "sessions"],
-      environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "COLUMNS": ""])
+    let result = try await runSignedIn(["-c", "sessions"], environment: ["COLUMNS": ""])
     #expect(result.stdout.hasPrefix("#  id    current  date "))
     #expect(result.stdout.split(separator: "\n").first?.hasSuffix("tenantId") == true)
     #expect(!result.stdout.contains("…"))
   }
 
   @Test func columnsNarrowsPipedTables() async throws {
-    let simulator = try SimulatorProcess()
-    let token = try await WalkingSkeletonTests().signInToken(simulator.url)
-    let result = try Binaries.run(
-      Binaries.dsh, ["-c", "sessions"],
-      environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token, "COLUMNS": "60"])
+    let result = try await runSignedIn(["-c", "sessions"], environment: ["COLUMNS": "60"])
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.last?.hasPrefix("(not shown, too wide: ") == true)
     #expect(lines.dropLast().allSatisfy { $0.count <= 60 })
