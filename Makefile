@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: setup build demo test bench check-format format clean
+.PHONY: setup build demo test bench fuzz check-format format clean
 
 setup:
 	@scripts/setup
@@ -19,6 +19,10 @@ test: build
 
 bench: setup
 	scripts/bench
+
+# libFuzzer targets (Fuzz/), each run for FUZZ_SECONDS; fails on any crash.
+fuzz: setup
+	scripts/fuzz
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
