@@ -1,43 +1,36 @@
+import DocSpaceVerbs
 import Foundation
+import Synchronization
 
 /// Runs async work from the REPL's synchronous loop (libedit must read on the start
-/// thread) and waits for it, cancelling it when the user presses Ctrl-C.
+/// thread) and waits for it. A signal that arrives meanwhile is passed on: `Interruption`
+/// is raised (bulk runs watch it) and the work's task is cancelled.
 public struct BlockingBridge: Sendable {
-  /// Returns true once for each Ctrl-C that arrived while waiting.
-  let interruptPending: @Sendable () -> Bool
+  /// One pending stop signal (SIGINT, SIGTERM, SIGHUP), taken without waiting; nil if none.
+  let takeSignal: @Sendable () -> Int32?
+  public let interruption: Interruption
 
-  public init(interruptPending: @escaping @Sendable () -> Bool) {
-    self.interruptPending = interruptPending
+  public init(interruption: Interruption = Interruption(), takeSignal: @escaping @Sendable () -> Int32? = { nil }) {
+    self.interruption = interruption
+    self.takeSignal = takeSignal
   }
 
   public func wait<T: Sendable>(_ operation: @escaping @Sendable () async -> T) -> T {
-    let box = ResultBox<T>()
+    interruption.reset()
+    let result = Mutex<T?>(nil)
     let done = DispatchSemaphore(value: 0)
     let task = Task.detached {
-      box.set(await operation())
+      let value = await operation()
+      result.withLock { $0 = value }
       done.signal()
     }
     while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-      if interruptPending() { task.cancel() }
+      while let signal = takeSignal() {
+        interruption.raise(signal: signal, terminates: signal != SIGINT)
+        task.cancel()
+      }
     }
-    return box.get()!
-  }
-}
-
-/// Hands a result from the detached task to the waiting thread.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: T?
-
-  func set(_ newValue: T) {
-    lock.lock()
-    value = newValue
-    lock.unlock()
-  }
-
-  func get() -> T? {
-    lock.lock()
-    defer { lock.unlock() }
-    return value
+    // The semaphore was signalled after the value was stored.
+    return result.withLock { $0 }!
   }
 }

@@ -9,8 +9,13 @@ public final class PlainLineReader: LineReader {
   private var buffer: [UInt8] = []
   private var finished = false
   private let descriptor: Int32
+  /// Wraps each blocking read: dsh lets signals through only while it waits for input.
+  private let whileWaiting: (() -> Int) -> Int
 
-  public init(descriptor: Int32 = 0) { self.descriptor = descriptor }
+  public init(descriptor: Int32 = 0, whileWaiting: @escaping (() -> Int) -> Int = { $0() }) {
+    self.descriptor = descriptor
+    self.whileWaiting = whileWaiting
+  }
 
   public func read(prompt: String) -> LineInput {
     while true {
@@ -25,8 +30,10 @@ public final class PlainLineReader: LineReader {
         return .line(String(decoding: buffer, as: UTF8.self))
       }
       var chunk = [UInt8](repeating: 0, count: 65536)
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
+      let count = whileWaiting {
+        chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      }
+      if count < 0 && errno == EINTR { return .interrupted }
       if count <= 0 { finished = true } else { buffer += chunk[..<count] }
     }
   }

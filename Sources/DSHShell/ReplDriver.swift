@@ -46,6 +46,8 @@ public final class ReplDriver {
       case .end:
         return lastCode
       case .interrupted:
+        // Ctrl-C at the prompt clears the line; without a prompt (input from a pipe) it stops.
+        guard showPrompts else { return ExitCode.interrupted.rawValue }
         buffer = ""
         continue
       case .line(let line):
@@ -64,6 +66,7 @@ public final class ReplDriver {
         let outcome = bridge.wait { await session.run(entry, origin: origin) }
         lastCode = outcome.code
         if outcome.exited { return outcome.code }
+        if bridge.interruption.terminatingSignal != nil { return outcome.code }
         refreshCompletion()
       }
     }

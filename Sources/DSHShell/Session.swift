@@ -20,6 +20,8 @@ public final class Session: Sendable {
     public var settings = Settings()
     public var history: HistoryStore?
     public var transport = PortalConnection.TransportDefaults()
+    /// Shared with the driver's `BlockingBridge`, which raises it when a signal arrives.
+    public var interruption = Interruption()
     /// Asks the user a yes/no question (the REPL's reader); scripts answer no.
     public var confirm: @Sendable (String) async -> Bool = { _ in false }
     public var readSecret: @Sendable (String) async -> String? = { _ in nil }
@@ -30,7 +32,8 @@ public final class Session: Sendable {
   public init(_ options: Options) {
     terminal = options.terminal
     history = options.history
-    portal = PortalConnection(environment: options.environment, defaults: options.transport)
+    portal = PortalConnection(
+      environment: options.environment, defaults: options.transport, interruption: options.interruption)
     host = ShellHost(
       terminal: options.terminal, interactive: options.interactive, ask: options.confirm, askSecret: options.readSecret)
     var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))

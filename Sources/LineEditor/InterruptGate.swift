@@ -4,12 +4,17 @@ import CEditLine
   import Glibc
 #endif
 
-/// Ctrl-C handling for a line editor on the start thread. At start-up, before any other
-/// thread exists, SIGINT gets a do-nothing handler without SA_RESTART (so a blocked read
-/// returns EINTR) and SIGINT and SIGWINCH are blocked, so every later thread inherits the
-/// block. The reading thread unblocks them only while it reads; while a command runs, a
-/// Ctrl-C stays pending until `takePending` collects it.
+/// Signal handling for a shell whose commands run on other threads. At start-up, before
+/// any other thread exists, SIGINT gets a do-nothing handler without SA_RESTART (so a
+/// blocked read returns EINTR) and SIGINT, SIGTERM, SIGHUP and SIGWINCH are blocked, so
+/// every later thread inherits the block. The reading thread unblocks them only while it
+/// waits for input (libedit handles them there, and SIGTERM or SIGHUP then end dsh as
+/// usual); while a command runs they stay pending until `takePending` collects one, so
+/// the shell can stop the command cleanly (finish the journal, print the summary) first.
 public enum InterruptGate {
+  /// The signals that stop a running command: SIGINT, then SIGTERM and SIGHUP, which also end dsh.
+  public static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
   public static func install() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in }
@@ -20,7 +25,7 @@ public enum InterruptGate {
     pthread_sigmask(SIG_BLOCK, &blocked, nil)
   }
 
-  /// Runs `body` with SIGINT and SIGWINCH deliverable on this thread.
+  /// Runs `body` with the signals deliverable on this thread.
   public static func unblocked<T>(_ body: () -> T) -> T {
     var set = signals()
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
@@ -28,20 +33,20 @@ public enum InterruptGate {
     return body()
   }
 
-  /// Collects one pending Ctrl-C, if any, without waiting.
-  public static func takePending() -> Bool {
+  /// Collects one pending stop signal, if any, without waiting.
+  public static func takePending() -> Int32? {
     var set = sigset_t()
     sigemptyset(&set)
-    sigaddset(&set, SIGINT)
+    for signal in stopSignals { sigaddset(&set, signal) }
     var timeout = timespec(tv_sec: 0, tv_nsec: 0)
-    return sigtimedwait(&set, nil, &timeout) == SIGINT
+    let taken = sigtimedwait(&set, nil, &timeout)
+    return taken > 0 ? taken : nil
   }
 
   private static func signals() -> sigset_t {
     var set = sigset_t()
     sigemptyset(&set)
-    sigaddset(&set, SIGINT)
-    sigaddset(&set, SIGWINCH)
+    for signal in stopSignals + [SIGWINCH] { sigaddset(&set, signal) }
     return set
   }
 }

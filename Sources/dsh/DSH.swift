@@ -29,7 +29,12 @@ struct DSH: ParsableCommand {
   @Option(name: .customShort("c"), help: "Run this program text.") var code: String?
   @Option(help: "The portal URL (or DOCSPACE_URL).") var portal: String?
   @Option(help: "A named portal from $XDG_CONFIG_HOME/dsh/config.") var profile: String?
-  @Option(help: "A login token or sk-… API key (or DOCSPACE_TOKEN).") var token: String?
+  @Option(
+    help: ArgumentHelp(
+      "A login token or sk-… API key (or DOCSPACE_TOKEN); '-' reads it from stdin.",
+      discussion: "Other local users can see a process's arguments: prefer --token-file, - or DOCSPACE_TOKEN."))
+  var token: String?
+  @Option(help: "Read the token from this file (only its owner may read it: chmod 600).") var tokenFile: String?
   @Option(help: "Result format: table, json or csv.") var output: String?
   @Flag(help: "Print the requests that would change something instead of sending them.") var dryRun = false
   @Flag(help: "Start a simulated portal in this process and sign in as its owner.") var demo = false
@@ -47,21 +52,37 @@ struct DSH: ParsableCommand {
       throw ValidationError("--demo uses its own portal: drop --portal, --token and --profile")
     }
     if profile != nil && portal != nil { throw ValidationError("give either --profile or --portal, not both") }
+    if token != nil && tokenFile != nil { throw ValidationError("give either --token or --token-file, not both") }
+    if token == "-" && script == "-" {
+      throw ValidationError("--token - and a program on stdin ('-') cannot share standard input")
+    }
   }
 
   func run() throws {
+    // First, before any thread exists, so that every thread inherits the blocked signals.
+    InterruptGate.install()
     let environment = ProcessInfo.processInfo.environment
     let interactive =
       code == nil && script == nil && isatty(0) == 1 && isatty(1) == 1
       && !["", "dumb"].contains(environment["TERM"] ?? "")
-    if interactive { InterruptGate.install() }
-    let bridge: BlockingBridge
-    if interactive {
-      bridge = BlockingBridge(interruptPending: { InterruptGate.takePending() })
-    } else {
-      bridge = BlockingBridge(interruptPending: { false })
-    }
+    let bridge = BlockingBridge(takeSignal: { InterruptGate.takePending() })
     let launch = Launch(command: self, environment: environment, interactive: interactive, bridge: bridge)
     throw ArgumentParser.ExitCode(launch.start())
+  }
+
+  /// Like ArgumentParser's, except that a usage error exits 2 (nothing ran), as the
+  /// README's table of exit codes says, instead of 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
   }
 }

@@ -2,7 +2,9 @@ import DSHLanguage
 import DSHShell
 import DocSpaceAPI
 import DocSpaceSimulator
+import DocSpaceVerbs
 import Foundation
+import LineEditor
 
 /// Sets up a session from the command line and runs the chosen mode.
 struct Launch {
@@ -22,6 +24,7 @@ struct Launch {
     options.arguments = command.arguments
     options.settings.dryRun = command.dryRun
     options.transport = .init(caCertificatePath: command.caCert, allowInsecureHTTP: command.allowInsecureHttp)
+    options.interruption = bridge.interruption
     if let output = command.output.flatMap(Settings.OutputFormat.init) { options.settings.output = output }
     if interactive {
       options.confirm = { await TerminalQuestion.confirm($0) }
@@ -38,6 +41,7 @@ struct Launch {
         simulator = try bridge.wait { await Self.startDemo(session) }.get()
       } else {
         simulator = nil
+        if let problem = tokenProblem { throw LaunchError(message: problem, code: .usage) }
         if let profile = command.profile {
           let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
           let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
@@ -51,17 +55,60 @@ struct Launch {
         DiagnosticRenderer(color: terminal.colorAllowed).render(Diagnostic(code: "E302", message: error.message)) + "\n"
       )
       bridge.wait { await session.close() }
-      return ExitCode.unreachable.rawValue
+      return ((error as? LaunchError)?.code ?? .unreachable).rawValue
     }
-    let code = runMode(session, terminal: terminal, history: options.history)
+    var code = runMode(session, terminal: terminal, history: options.history)
     bridge.wait {
       await session.close()
       await simulator?.stop()
     }
+    // SIGTERM or SIGHUP stopped a command: dsh finished the journal, and now ends as the
+    // signal would have ended it.
+    if let signal = bridge.interruption.terminatingSignal { code = 128 + signal }
     return code
   }
 
   var portalText: String? { command.portal ?? environment["DOCSPACE_URL"] }
+
+  /// `--token T`, `--token -` (a line from stdin), `--token-file FILE`, else DOCSPACE_TOKEN.
+  /// Read once at start-up; `tokenProblem` says why it could not be had.
+  var tokenText: String {
+    if command.token == "-" { return Self.readTokenLine() }
+    if let file = command.tokenFile { return (try? TokenFile.read(file)) ?? "" }
+    return command.token ?? environment["DOCSPACE_TOKEN"] ?? ""
+  }
+
+  var tokenProblem: String? {
+    guard let file = command.tokenFile else { return nil }
+    do throws(TokenFile.Problem) {
+      _ = try TokenFile.read(file)
+      return nil
+    } catch {
+      return "--token-file: " + error.message + (error.help.map { "; \($0)" } ?? "")
+    }
+  }
+
+  /// One line from standard input, without echo when it is a terminal.
+  static func readTokenLine() -> String {
+    var saved = termios()
+    let quiet = isatty(0) == 1 && tcgetattr(0, &saved) == 0
+    if quiet {
+      FileHandle.standardError.write(Data("Token: ".utf8))
+      var silent = saved
+      silent.c_lflag &= ~tcflag_t(ECHO)
+      tcsetattr(0, TCSANOW, &silent)
+    }
+    defer {
+      if quiet {
+        tcsetattr(0, TCSANOW, &saved)
+        FileHandle.standardError.write(Data("\n".utf8))
+      }
+    }
+    var line: [UInt8] = []
+    var byte: UInt8 = 0
+    while line.count < 16 * 1024, read(0, &byte, 1) == 1, byte != 10 { line.append(byte) }
+    return String(decoding: line, as: UTF8.self)
+  }
 
   private func runMode(_ session: Session, terminal: Terminal, history: HistoryStore?) -> Int32 {
     if let code = command.code {
@@ -82,19 +129,24 @@ struct Launch {
       let reader = EditLineReader(history: history?.load() ?? [], editor: "emacs")
       return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: true).run()
     }
-    return ReplDriver(session: session, reader: PlainLineReader(), bridge: bridge, showPrompts: false).run()
+    let reader = PlainLineReader(whileWaiting: { InterruptGate.unblocked($0) })
+    return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: false).run()
   }
 
   private func connect(_ session: Session, _ portalText: String) async -> Result<Void, LaunchError> {
     do throws(APIError) {
       let configuration = session.portal.defaults.configuration(
-        url: try PortalConfiguration.url(from: portalText),
-        credential: Credential(token: command.token ?? environment["DOCSPACE_TOKEN"] ?? ""))
+        url: try PortalConfiguration.url(from: portalText), credential: try Credential.validated(token: tokenText))
       try await session.portal.connect(configuration, label: nil)
       await session.portal.refreshUser()
       return .success(())
     } catch {
-      return .failure(LaunchError(message: error.message))
+      let usage: Bool
+      switch error {
+      case .invalidCredential, .invalidURL: usage = true
+      default: usage = false
+      }
+      return .failure(LaunchError(message: error.message, code: usage ? .usage : .unreachable))
     }
   }
 
@@ -136,6 +188,7 @@ struct Launch {
 
 struct LaunchError: Error {
   var message: String
+  var code: ExitCode = .unreachable
 }
 
 extension Error {

@@ -32,7 +32,7 @@ struct UncheckedDriver: @unchecked Sendable {
   func drive(_ lines: [LineInput]) async throws -> (ScriptedReader, TestShell, Int32) {
     let shell = try await TestShell.start()
     let reader = ScriptedReader(lines)
-    let driver = ReplDriver(session: shell.session, reader: reader, bridge: BlockingBridge { false }, showPrompts: true)
+    let driver = ReplDriver(session: shell.session, reader: reader, bridge: BlockingBridge(), showPrompts: true)
     let code = await Self.onOwnThread(driver)
     return (reader, shell, code)
   }

@@ -7,14 +7,20 @@ public enum APIError: Error, Sendable, Equatable {
   case rateLimited(APIRequest, retryAfter: Double?)
   case serverError(APIRequest, status: Int, message: String?)
   case unexpectedStatus(APIRequest, status: Int)
+  case redirected(APIRequest, status: Int, location: String?)
   case notJSON(APIRequest, status: Int, contentStart: String)
   case malformed(APIRequest, detail: String)
+  case tooLarge(APIRequest, limit: Int)
   case unreachable(APIRequest, detail: String)
+  /// The request may have reached the portal, but the connection ended before an answer.
+  case connectionLost(APIRequest, detail: String)
+  case notHTTP(APIRequest)
   case timedOut(APIRequest)
   case tlsFailure(APIRequest, detail: String)
   case badCACertificate(path: String, problem: String)
   case insecureURL(String)
-  case invalidURL(String)
+  case invalidURL(String, reason: String)
+  case invalidCredential(reason: String)
   case refusedInDryRun(APIRequest)
   case cancelled
 
@@ -22,11 +28,12 @@ public enum APIError: Error, Sendable, Equatable {
     switch self {
     case .notSignedIn(let request), .accessDenied(let request, _), .notFound(let request, _),
       .badRequest(let request, _), .rateLimited(let request, _), .serverError(let request, _, _),
-      .unexpectedStatus(let request, _), .notJSON(let request, _, _), .malformed(let request, _),
-      .unreachable(let request, _), .timedOut(let request), .tlsFailure(let request, _),
+      .unexpectedStatus(let request, _), .redirected(let request, _, _), .notJSON(let request, _, _),
+      .malformed(let request, _), .tooLarge(let request, _), .unreachable(let request, _),
+      .connectionLost(let request, _), .notHTTP(let request), .timedOut(let request), .tlsFailure(let request, _),
       .refusedInDryRun(let request):
       return request
-    case .insecureURL, .invalidURL, .badCACertificate, .cancelled:
+    case .insecureURL, .invalidURL, .invalidCredential, .badCACertificate, .cancelled:
       return nil
     }
   }
@@ -39,7 +46,8 @@ public enum APIError: Error, Sendable, Equatable {
     case .notFound: return 404
     case .badRequest: return 400
     case .rateLimited: return 429
-    case .serverError(_, let status, _), .unexpectedStatus(_, let status), .notJSON(_, let status, _):
+    case .serverError(_, let status, _), .unexpectedStatus(_, let status), .notJSON(_, let status, _),
+      .redirected(_, let status, _):
       return status
     default: return nil
     }
@@ -48,8 +56,18 @@ public enum APIError: Error, Sendable, Equatable {
   /// Whether the portal could not be reached or refused the credentials (exit code 4).
   public var isConnectionProblem: Bool {
     switch self {
-    case .notSignedIn, .unreachable, .timedOut, .tlsFailure, .badCACertificate, .insecureURL, .invalidURL:
+    case .notSignedIn, .unreachable, .connectionLost, .notHTTP, .timedOut, .tlsFailure, .badCACertificate,
+      .insecureURL, .invalidURL, .invalidCredential, .redirected:
       return true
+    default: return false
+    }
+  }
+
+  /// Whether a mutating request may have taken effect although no answer says so: it may
+  /// have been written before the deadline, the lost connection or the cancellation.
+  public var answerIsUnknown: Bool {
+    switch self {
+    case .timedOut, .connectionLost, .cancelled: return true
     default: return false
     }
   }
@@ -67,19 +85,30 @@ public enum APIError: Error, Sendable, Equatable {
     case .serverError(_, let status, let message):
       return "the portal failed with HTTP \(status)\(message.map { ": \($0)" } ?? "")\(suffix)"
     case .unexpectedStatus(_, let status): return "unexpected HTTP \(status)\(suffix)"
+    case .redirected(_, let status, let location):
+      return
+        "the portal answered HTTP \(status), a redirect to \(location ?? "nowhere"); dsh follows no redirects, so that credentials never leave the portal: if you trust that address, connect to it instead\(suffix)"
     case .notJSON(_, let status, let start):
       return
         "the answer was not JSON (HTTP \(status), starts with \(start.debugDescription)): is the URL a DocSpace portal, or is a proxy in the way?\(suffix)"
     case .malformed(_, let detail): return "the portal's answer was not understood: \(detail)\(suffix)"
+    case .tooLarge(_, let limit):
+      return "the portal's answer is larger than \(limit / (1024 * 1024)) MiB; dsh stopped reading it\(suffix)"
     case .unreachable(_, let detail): return "cannot reach the portal: \(detail)\(suffix)"
-    case .timedOut: return "the portal did not answer in time\(suffix)"
+    case .connectionLost(_, let detail):
+      return "the connection to the portal was lost before it answered: \(detail)\(suffix)"
+    case .notHTTP:
+      return "the server's answer is not HTTP: is this an https:// port?\(suffix)"
+    case .timedOut: return "the portal did not answer in time (see 'set timeout')\(suffix)"
     case .tlsFailure(_, let detail):
       return "TLS failed: \(detail)\(suffix)"
     case .badCACertificate(let path, let problem):
       return "cannot use the CA certificate file \(path): \(problem); give a PEM file of CA certificates"
     case .insecureURL(let url):
       return "refusing plain http:// to \(url): use https://, or --allow-insecure-http if you must"
-    case .invalidURL(let url): return "'\(url)' is not a portal URL like https://portal.example.com"
+    case .invalidURL(let url, let reason):
+      return "'\(url)' is not a portal URL like https://portal.example.com: \(reason)"
+    case .invalidCredential(let reason): return "the token cannot be used: \(reason)"
     case .refusedInDryRun(let request): return "dry run: not sending \(request.line)"
     case .cancelled: return "interrupted: the request was cancelled"
     }

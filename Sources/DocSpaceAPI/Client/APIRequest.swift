@@ -6,11 +6,14 @@ public struct APIRequest: Sendable, Equatable {
   /// The path and query, e.g. `/api/2.0/security/activeconnections`.
   public var path: String
   public var body: Data?
+  /// Body fields that hold a secret (the sign-in password): never shown, not even by `curl`.
+  public var secretFields: [String] = []
 
-  public init(_ method: String, _ path: String, body: Data? = nil) {
+  public init(_ method: String, _ path: String, body: Data? = nil, secretFields: [String] = []) {
     self.method = method
     self.path = path
     self.body = body
+    self.secretFields = secretFields
   }
 
   /// Safe to repeat: the server's state after two is that after one.
@@ -26,6 +29,7 @@ public struct APIResponse: Sendable {
   public var status: Int
   public var body: Data
   public var setCookieToken: String?
+  /// Seconds, from a `Retry-After` header that passed `RetryAfter`'s checks.
   public var retryAfter: Double?
 
   init(status: Int, body: Data, setCookieToken: String? = nil, retryAfter: Double? = nil) {

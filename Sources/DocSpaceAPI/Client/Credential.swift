@@ -20,6 +20,33 @@ public enum Credential: Sendable, Equatable {
     }
   }
 
+  /// Classifies a token and refuses one that could not travel in a header: a control
+  /// character (a pasted line break, say) is named by its position, never echoed.
+  public static func validated(token: String) throws(APIError) -> Credential {
+    let credential = Credential(token: token)
+    try credential.validate()
+    return credential
+  }
+
+  /// Throws `.invalidCredential` when the secret holds a control character or non-ASCII text.
+  public func validate() throws(APIError) {
+    let secret: String
+    switch self {
+    case .none: return
+    case .loginToken(let token): secret = token
+    case .apiKey(let key): secret = key
+    }
+    for (offset, scalar) in secret.unicodeScalars.enumerated() {
+      if scalar.value < 0x20 || scalar.value == 0x7F {
+        throw .invalidCredential(
+          reason: "it has a control character at position \(offset + 1); copy it again without line breaks")
+      }
+      if scalar.value > 0x7E {
+        throw .invalidCredential(reason: "it has a non-ASCII character at position \(offset + 1)")
+      }
+    }
+  }
+
   /// The headers that carry the credential.
   var headers: [(String, String)] {
     switch self {

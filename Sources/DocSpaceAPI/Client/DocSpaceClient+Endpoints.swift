@@ -34,18 +34,19 @@ extension DocSpaceClient {
   /// Signs in with a password; the token becomes this client's credential.
   public func signIn(userName: String, password: String) async throws(APIError) -> AuthToken {
     let body = try? JSONSerialization.data(withJSONObject: ["userName": userName, "password": password])
-    let request = APIRequest("POST", "/api/2.0/authentication", body: body)
-    let token = try await payload(AuthToken.self, request).response
-    guard let value = token?.token, !value.isEmpty else {
+    let request = APIRequest("POST", "/api/2.0/authentication", body: body, secretFields: ["password"])
+    let answer = try await payload(AuthToken.self, request).response
+    guard let answer, let value = answer.token, !value.isEmpty else {
       throw .malformed(request, detail: "no token in the answer (is two-factor sign-in on for this account?)")
     }
-    credential = .loginToken(value)
-    return token!
+    guard AuthCookie.isSane(value) else { throw .malformed(request, detail: "the token in the answer is not usable") }
+    setCredential(.loginToken(value))
+    return answer
   }
 
   public func signOut() async throws(APIError) {
     _ = try await send(APIRequest("POST", "/api/2.0/authentication/logout"))
-    credential = .none
+    setCredential(.none)
   }
 
   public func me() async throws(APIError) -> Employee {
@@ -107,6 +108,9 @@ extension DocSpaceClient {
   /// Any call; the raw JSON body.
   public func raw(method: String, path: String, body: Data?) async throws(APIError) -> Data {
     let normalized = path.hasPrefix("/") ? path : "/" + path
+    if normalized.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || !$0.isASCII }) {
+      throw .invalidURL(path, reason: "a path must not hold spaces, control characters or non-ASCII text (encode them)")
+    }
     return try await send(APIRequest(method.uppercased(), normalized, body: body)).body
   }
 

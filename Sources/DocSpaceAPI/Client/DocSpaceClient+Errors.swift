@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOSSL
 
 extension DocSpaceClient {
@@ -61,33 +62,45 @@ extension DocSpaceClient {
     return problem.title
   }
 
-  static func transportError(_ error: any Error, request: APIRequest, host: String) -> APIError {
+  /// A transport failure in plain words: what happened and what to try, never a type name
+  /// from the HTTP stack (those say nothing to a user and may quote what a server sent).
+  static func transportError(_ error: any Error, request: APIRequest, url: URL) -> APIError {
+    let host = url.host ?? ""
     if let error = error as? HTTPClientError {
       switch error {
-      case .readTimeout, .connectTimeout, .deadlineExceeded: return .timedOut(request)
+      case .readTimeout, .connectTimeout, .deadlineExceeded, .tlsHandshakeTimeout: return .timedOut(request)
       case .cancelled: return .cancelled
+      case .remoteConnectionClosed:
+        let hint = url.scheme == "http" ? "; if that port speaks TLS, use https://" : ""
+        return .connectionLost(request, detail: "the portal closed it\(hint)")
+      case .bodyLengthMismatch, .contentLengthMissing, .chunkedSpecifiedMultipleTimes,
+        .identityCodingIncorrectlyPresent, .httpEndReceivedAfterHeadWith1xx:
+        return .notHTTP(request)
       default: break
       }
     }
-    if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
+    if error is HTTPParserError { return .notHTTP(request) }
+    if error is NIOSSLError || error is NIOSSLExtraError || String(describing: type(of: error)).contains("SSL") {
       return .tlsFailure(request, detail: TLSProblem.describe(error, host: host))
     }
+    if let error = error as? IOError {
+      switch error.errnoCode {
+      case ECONNREFUSED:
+        return .unreachable(request, detail: "connection refused: is the portal running at that address?")
+      case ECONNRESET, EPIPE: return .connectionLost(request, detail: "the connection was reset")
+      case EHOSTUNREACH, ENETUNREACH: return .unreachable(request, detail: "no route to \(host)")
+      default: break
+      }
+    }
     let description = String(describing: error)
-    if description.contains("Connection refused") {
+    if description.contains("Connection refused") || description.contains("ECONNREFUSED") {
       return .unreachable(request, detail: "connection refused: is the portal running at that address?")
     }
-    if description.contains("connectTimeout") || description.contains("Timeout") { return .timedOut(request) }
-    return .unreachable(request, detail: description)
-  }
-
-  /// A connection closed or reset under a request, worth one more try for idempotent calls.
-  static func isDroppedConnection(_ error: any Error) -> Bool {
-    if let error = error as? HTTPClientError {
-      return error == .remoteConnectionClosed
+    if description.lowercased().contains("dns") {
+      return .unreachable(request, detail: "the host name \(host) could not be resolved")
     }
-    let description = String(describing: error)
-    if description.contains("refused") { return false }
-    if error is ChannelError { return true }
-    return description.contains("reset") || description.contains("closed") || description.contains("EOF")
+    if description.contains("reset") { return .connectionLost(request, detail: "the connection was reset") }
+    if description.contains("Timeout") || description.contains("timeout") { return .timedOut(request) }
+    return .unreachable(request, detail: "the connection to \(host) failed")
   }
 }

@@ -6,40 +6,42 @@ import NIOSSL
 
 /// A typed async client for the DocSpace REST API: authentication as cookie or Bearer,
 /// the response envelope, errors, retries with backoff, tracing and dry-run refusal.
-public actor DocSpaceClient {
-  public nonisolated let configuration: PortalConfiguration
-  public internal(set) var credential: Credential
-  /// When true, mutating requests are refused here, before anything is sent.
-  public var dryRun = false
-  /// How long one request may take, in seconds (`set timeout`).
-  public private(set) var requestTimeout: Double
-  /// The last request sent, for `curl`.
-  public private(set) var lastRequest: APIRequest?
-  private var trace: (@Sendable (TraceEvent) -> Void)?
-  private let http: HTTPClient
-  private var isShutDown = false
+///
+/// A plain value: copies share one connection pool and one credential (a portal may hand
+/// out a new cookie on any answer), while each copy carries its own `RequestOptions`.
+public struct DocSpaceClient: Sendable {
+  public let configuration: PortalConfiguration
+  /// This copy's deadline, dry-run and trace choices.
+  public var options: RequestOptions
+  let transport: Transport
+
+  /// The largest answer dsh reads; past it the call fails instead of filling memory.
+  public static let maximumBodyBytes = 16 * 1024 * 1024
 
   public init(configuration: PortalConfiguration) throws(APIError) {
     try configuration.checkTransport()
+    try configuration.credential.validate()
     self.configuration = configuration
-    self.credential = configuration.credential
-    self.requestTimeout = configuration.requestTimeout
+    self.options = RequestOptions(timeout: configuration.requestTimeout)
     var tls = TLSConfiguration.makeClientConfiguration()
     if let path = configuration.caCertificatePath {
       tls.additionalTrustRoots = [.certificates(try Self.caCertificates(path))]
     }
     var clientConfiguration = HTTPClient.Configuration(
       tlsConfiguration: tls,
-      timeout: .init(
-        connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-        read: nil))
+      timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: nil))
     clientConfiguration.httpVersion = .http1Only
+    // A redirect could take a password to another host or to plain http, and a cookie from
+    // there would become the shell's credential: none is followed (`redirected` says where).
+    clientConfiguration.redirectConfiguration = .disallow
     // A refused connection or an untrusted certificate should be reported at once, not
     // retried by the pool until the connect timeout; `send` retries what is worth retrying.
     clientConfiguration.connectionPool.retryConnectionEstablishment = false
     // The pool's default of 8 connections would cap `set concurrency` silently.
     clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
-    self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    self.transport = Transport(
+      http: HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration),
+      credential: configuration.credential)
   }
 
   /// The certificates of a `--ca-cert` file, trusted besides the system's.
@@ -54,65 +56,62 @@ public actor DocSpaceClient {
     }
   }
 
-  /// A client dropped without `shutdown()` still releases its pool.
-  deinit {
-    if !isShutDown { http.shutdown { _ in } }
+  /// A copy whose calls use these options.
+  public func with(_ options: RequestOptions) -> DocSpaceClient {
+    var copy = self
+    copy.options = options
+    return copy
   }
 
-  /// Ends the connection pool. Call once when done.
-  public func shutdown() async {
-    guard !isShutDown else { return }
-    isShutDown = true
-    try? await http.shutdown()
-  }
+  /// Ends the connection pool shared by every copy. Call once when done.
+  public func shutdown() async { await transport.shutdown() }
 
-  public func setTrace(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
-  public func setDryRun(_ on: Bool) { dryRun = on }
-  public func setRequestTimeout(_ seconds: Double) { requestTimeout = max(0.001, seconds) }
-  public func setCredential(_ credential: Credential) { self.credential = credential }
+  public var credential: Credential { transport.credential }
+  public func setCredential(_ credential: Credential) { transport.credential = credential }
 
-  /// The last request as a `curl` command, the secret left in `$DOCSPACE_TOKEN`.
+  /// The last request sent, as a `curl` command: the token left in `$DOCSPACE_TOKEN`, a
+  /// password in `$DOCSPACE_PASSWORD`.
   public func lastRequestAsCurl() -> String? {
-    guard let request = lastRequest else { return nil }
-    var parts = ["curl", "-X", request.method]
-    parts += credential.curlArguments
-    if let body = request.body, let text = String(data: body, encoding: .utf8) {
-      parts += [
-        "-H", "'Content-Type: application/json'", "--data", "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'",
-      ]
-    }
-    parts.append("'\(configuration.baseURL.absoluteString)\(request.path)'")
-    return parts.joined(separator: " ")
+    guard let request = transport.lastRequest else { return nil }
+    return CurlCommand(request: request, credential: credential, baseURL: configuration.baseURL).text
   }
 
   // MARK: Sending
 
-  /// Sends a request, retrying idempotent ones on 429/502/503/504 and dropped connections.
+  /// Sends a request within one deadline (`options.timeout`), retrying idempotent ones on
+  /// 429/502/503/504 and dropped connections while the deadline allows.
   public func send(_ request: APIRequest) async throws(APIError) -> APIResponse {
-    if dryRun && request.isMutating { throw .refusedInDryRun(request) }
-    lastRequest = request
+    if options.dryRun && request.isMutating { throw .refusedInDryRun(request) }
+    transport.lastRequest = request
+    let deadline = ContinuousClock.now + .milliseconds(Int64(options.timeout * 1000))
     var attempt = 1
     while true {
       let started = ContinuousClock.now
-      do {
-        let response = try await sendOnce(request)
+      let delay: Double
+      switch await exchange(request, until: deadline) {
+      case .success(let response):
         report(request, status: response.status, since: started, attempt: attempt)
-        if let token = response.setCookieToken, credential.isConnection { credential = .loginToken(token) }
+        if (200..<300).contains(response.status), let token = response.setCookieToken, credential.isConnection {
+          setCredential(.loginToken(token))
+        }
         guard Self.retryableStatuses.contains(response.status), request.isIdempotent,
-          attempt < configuration.maximumAttempts
+          attempt < configuration.maximumAttempts, response.status != 429 || options.retriesRateLimits
         else { return try Self.check(response, for: request) }
-        try await backoff(attempt: attempt, retryAfter: response.retryAfter)
-      } catch let error as APIError {
-        throw error
-      } catch is CancellationError {
-        throw .cancelled
+        delay = backoff(attempt: attempt, retryAfter: response.retryAfter)
+        guard ContinuousClock.now + .milliseconds(Int64(delay * 1000)) < deadline else {
+          return try Self.check(response, for: request)
+        }
+      case .failure(let error):
+        report(request, status: nil, since: started, attempt: attempt, note: error.message)
+        guard case .connectionLost = error, request.isIdempotent, attempt < configuration.maximumAttempts else {
+          throw error
+        }
+        delay = backoff(attempt: attempt, retryAfter: nil)
+      }
+      do {
+        try await Task.sleep(for: .milliseconds(Int64(delay * 1000)))
       } catch {
-        let mapped = Self.transportError(error, request: request, host: configuration.baseURL.host ?? "")
-        report(request, status: nil, since: started, attempt: attempt, note: mapped.message)
-        guard case .unreachable = mapped, request.isIdempotent, attempt < configuration.maximumAttempts,
-          Self.isDroppedConnection(error)
-        else { throw mapped }
-        try await backoff(attempt: attempt, retryAfter: nil)
+        throw .cancelled
       }
       attempt += 1
     }
@@ -120,53 +119,20 @@ public actor DocSpaceClient {
 
   static let retryableStatuses: Set<Int> = [429, 502, 503, 504]
 
-  private func backoff(attempt: Int, retryAfter: Double?) async throws(APIError) {
+  /// Seconds to wait before the next attempt: the server's `Retry-After` (already bounded),
+  /// else exponential backoff with full jitter.
+  private func backoff(attempt: Int, retryAfter: Double?) -> Double {
+    if let retryAfter { return retryAfter }
     let exponential = min(configuration.maximumBackoff, configuration.baseBackoff * pow(2, Double(attempt - 1)))
-    let delay = retryAfter.map { min($0, configuration.maximumBackoff * 4) } ?? Double.random(in: 0...exponential)
-    do {
-      try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
-    } catch {
-      throw .cancelled
-    }
+    return Double.random(in: 0...max(0, exponential))
   }
 
   private func report(
     _ request: APIRequest, status: Int?, since start: ContinuousClock.Instant, attempt: Int, note: String? = nil
   ) {
+    guard let trace = options.trace else { return }
     let elapsed = ContinuousClock.now - start
     let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-    trace?(TraceEvent(request: request, status: status, milliseconds: milliseconds, attempt: attempt, note: note))
-  }
-
-  private func sendOnce(_ request: APIRequest) async throws -> APIResponse {
-    var outgoing = HTTPClientRequest(url: configuration.baseURL.absoluteString + request.path)
-    outgoing.method = HTTPMethod(rawValue: request.method)
-    outgoing.headers.add(name: "Accept", value: "application/json")
-    outgoing.headers.add(name: "User-Agent", value: configuration.userAgent)
-    for (name, value) in credential.headers { outgoing.headers.add(name: name, value: value) }
-    if let body = request.body {
-      outgoing.headers.add(name: "Content-Type", value: "application/json")
-      outgoing.body = .bytes(ByteBuffer(bytes: body))
-    } else if request.isMutating {
-      outgoing.headers.add(name: "Content-Length", value: "0")
-    }
-    let response = try await http.execute(outgoing, timeout: .milliseconds(Int64(requestTimeout * 1000)))
-    let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
-    return APIResponse(
-      status: Int(response.status.code), body: Data(buffer.readableBytesView),
-      setCookieToken: Self.authCookie(in: response.headers[canonicalForm: "set-cookie"].map(String.init)),
-      retryAfter: response.headers.first(name: "retry-after").flatMap(Double.init))
-  }
-
-  /// The new `asc_auth_key` value from `Set-Cookie` headers, if one is set (not deleted).
-  static func authCookie(in headers: [String]) -> String? {
-    for header in headers {
-      let pair = header.split(separator: ";", maxSplits: 1)[0]
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "asc_auth_key" else { continue }
-      let value = parts[1].trimmingCharacters(in: .whitespaces)
-      if !value.isEmpty { return value }
-    }
-    return nil
+    trace(TraceEvent(request: request, status: status, milliseconds: milliseconds, attempt: attempt, note: note))
   }
 }

@@ -7,6 +7,7 @@ public struct PortalConfiguration: Sendable {
   public var allowInsecureHTTP = false
   public var caCertificatePath: String?
   public var connectTimeout: Double = 5
+  /// The default deadline of one call, when the caller gives no `RequestOptions`.
   public var requestTimeout: Double = 30
   public var maximumAttempts = 4
   public var baseBackoff: Double = 0.2
@@ -18,15 +19,47 @@ public struct PortalConfiguration: Sendable {
     self.credential = credential
   }
 
-  /// Parses a portal URL (`https://portal.example.com`, a bare host gets https).
+  /// Parses a portal URL (`https://portal.example.com`, a bare host gets https). Whatever
+  /// gave it (the command line, a profile, the environment) it is checked here: scheme,
+  /// host, port 1-65535, no credentials, no spaces or control characters.
   public static func url(from text: String) throws(APIError) -> URL {
     var trimmed = text.trimmingCharacters(in: .whitespaces)
     if !trimmed.contains("://") { trimmed = "https://" + trimmed }
     while trimmed.hasSuffix("/") { trimmed.removeLast() }
-    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
-      scheme == "http" || scheme == "https", url.host != nil
-    else { throw .invalidURL(text) }
+    if let problem = problem(with: trimmed) { throw .invalidURL(text, reason: problem) }
+    guard let url = URL(string: trimmed), url.host?.isEmpty == false else {
+      throw .invalidURL(text, reason: "it cannot be parsed")
+    }
     return url
+  }
+
+  private static func problem(with text: String) -> String? {
+    if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || !$0.isASCII }) {
+      return "it holds a space, a control character or non-ASCII text"
+    }
+    let parts = text.split(separator: "://", maxSplits: 1, omittingEmptySubsequences: false)
+    let scheme = parts[0].lowercased()
+    guard scheme == "http" || scheme == "https" else { return "the scheme must be https:// (or http://)" }
+    let rest = parts.count > 1 ? parts[1] : ""
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if authority.contains("@") { return "it must not hold a user or password: use connect --user EMAIL" }
+    let hostAndPort: (host: Substring, port: Substring?)
+    if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+      let after = authority[authority.index(after: close)...]
+      hostAndPort = (authority[...close], after.hasPrefix(":") ? after.dropFirst() : nil)
+      if !after.isEmpty && !after.hasPrefix(":") { return "it has text after the IPv6 address" }
+    } else if let colon = authority.lastIndex(of: ":") {
+      hostAndPort = (authority[..<colon], authority[authority.index(after: colon)...])
+    } else {
+      hostAndPort = (authority, nil)
+    }
+    if hostAndPort.host.isEmpty { return "it has no host name" }
+    if let port = hostAndPort.port {
+      guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isNumber), let number = Int(port),
+        (1...65535).contains(number)
+      else { return "the port must be a number 1-65535" }
+    }
+    return nil
   }
 
   /// Plain HTTP is allowed to loopback only, unless explicitly allowed.

@@ -16,6 +16,8 @@ public actor PortalConnection {
   let environment: [String: String]
   /// From the command line: what `connect` uses unless told otherwise.
   public nonisolated let defaults: TransportDefaults
+  /// Signals that arrive while a command runs; bulk runs watch it.
+  public nonisolated let interruption: Interruption
 
   /// Transport choices given when dsh started (`--ca-cert`, `--allow-insecure-http`).
   public struct TransportDefaults: Sendable {
@@ -36,18 +38,27 @@ public actor PortalConnection {
     }
   }
 
-  public init(environment: [String: String] = [:], defaults: TransportDefaults = TransportDefaults()) {
+  public init(
+    environment: [String: String] = [:], defaults: TransportDefaults = TransportDefaults(),
+    interruption: Interruption = Interruption()
+  ) {
     self.environment = environment
     self.defaults = defaults
+    self.interruption = interruption
   }
 
   /// Connects with a credential; the old client, if any, is closed.
   public func connect(_ configuration: PortalConfiguration, label: String?) async throws(APIError) {
-    let client = try DocSpaceClient(configuration: configuration)
+    await install(try DocSpaceClient(configuration: configuration), label: label, me: nil)
+  }
+
+  /// Makes `client` the session's, closing the old one. `connect` calls this only once the
+  /// new client has signed in, so a failed `connect` keeps the working connection.
+  func install(_ client: DocSpaceClient, label: String?, me: Employee?) async {
     await self.client?.shutdown()
     self.client = client
-    self.label = label ?? configuration.baseURL.host
-    self.me = nil
+    self.label = label ?? client.configuration.baseURL.host
+    self.me = me
   }
 
   public func disconnect() async {
@@ -57,23 +68,26 @@ public actor PortalConnection {
   }
 
   public func forgetCredential() async {
-    await client?.setCredential(.none)
+    client?.setCredential(.none)
     me = nil
   }
 
   public func setTraceHandler(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
 
-  /// The client, set up for this invocation's trace and dry-run settings.
+  /// The client with this invocation's deadline, trace and dry-run choices.
   func client(for invocation: Invocation) async throws -> DocSpaceClient {
     guard let client else {
       throw CommandFailure(
         .connection, "not connected to a portal",
         help: "run 'connect https://portal.example.com', or start dsh with --portal URL (or DOCSPACE_URL)")
     }
-    await client.setTrace(invocation.settings.trace ? trace : nil)
-    await client.setDryRun(invocation.settings.dryRun || invocation.flag("dry-run"))
-    await client.setRequestTimeout(invocation.settings.timeout)
-    return client
+    return client.with(options(for: invocation))
+  }
+
+  func options(for invocation: Invocation) -> RequestOptions {
+    RequestOptions(
+      timeout: invocation.settings.timeout, dryRun: invocation.settings.dryRun || invocation.flag("dry-run"),
+      trace: invocation.settings.trace ? trace : nil)
   }
 
   /// Fetches who is signed in, for the prompt; nil when nobody is or the portal is slow.
@@ -100,6 +114,14 @@ public actor PortalConnection {
     let fetched = try await client.me()
     me = fetched
     return fetched
+  }
+
+  /// A journal for one run of a verb that ends sessions, naming the portal and the caller.
+  func journalWriter(verb: String) async -> JournalWriter? {
+    if me == nil, let client { _ = try? await currentUser(client) }
+    return JournalWriter(
+      paths: JournalPaths(environment: environment),
+      portal: client?.configuration.baseURL.absoluteString ?? "", caller: me?.email ?? "", verb: verb)
   }
 
   func remember(sessions: [(Int, String)]) {

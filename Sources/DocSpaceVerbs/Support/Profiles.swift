@@ -36,7 +36,8 @@ public struct Profiles: Sendable {
   public func all() -> [Profile] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     var profiles: [Profile] = []
-    for rawLine in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+    // Split on any line break: a CRLF file's "\r\n" is one Character, not a "\n".
+    for rawLine in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
       let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(
         in: .whitespaces)
       if line.hasPrefix("[") && line.hasSuffix("]") {
@@ -77,21 +78,22 @@ public struct Profiles: Sendable {
       return Credential(token: token)
     }
     if let file = profile.tokenFile {
-      var info = stat()
-      guard stat(file, &info) == 0, let data = FileManager.default.contents(atPath: file) else {
-        throw CommandFailure(.connection, "profile '\(profile.name)': cannot read the token file \(file)")
+      do throws(TokenFile.Problem) {
+        return Credential(token: try TokenFile.read(file))
+      } catch {
+        throw CommandFailure(.connection, "profile '\(profile.name)': \(error.message)", help: error.help)
       }
-      guard info.st_mode & 0o077 == 0 else {
-        throw CommandFailure(
-          .connection, "profile '\(profile.name)': \(file) can be read by others", help: "run: chmod 600 \(file)")
-      }
-      return Credential(token: String(decoding: data, as: UTF8.self))
     }
     return .none
   }
 
   /// Stores a token in a 0600 file and adds a profile that uses it.
   public func save(name: String, portal: String, token: String) throws -> String {
+    guard Self.isValidName(name) else {
+      throw CommandFailure(
+        .usage, "'\(name)' cannot name a profile",
+        help: "use letters, digits, '-', '_' and '.', not starting with '.' (at most 64)", argument: .flag("save"))
+    }
     let directory = Self.configDirectory(environment)
     try FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -107,6 +109,12 @@ public struct Profiles: Sendable {
     let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
     try Data((existing + section).utf8).write(to: URL(fileURLWithPath: path))
     return tokenPath
+  }
+
+  /// A profile name becomes a file name and a `[section]`: no paths, no line breaks.
+  static func isValidName(_ name: String) -> Bool {
+    !name.isEmpty && name.count <= 64 && !name.hasPrefix(".")
+      && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
   }
 
   private func expand(_ path: String) -> String {

@@ -61,17 +61,6 @@ enum Records {
         ]))
   }
 
-  /// One bulk verb's result for one target.
-  static func result(target: Value, outcome: String, status: Int?, error: String?) -> Value {
-    .record(
-      Record(
-        kind: "result",
-        fields: [
-          ("target", target), ("outcome", .string(outcome)), ("status", status.map(Value.int) ?? .null),
-          ("error", text(error)),
-        ]))
-  }
-
   /// A short description for completion menus: `Chrome 120 · 203.0.113.7 · 3d ago`.
   static func describe(_ item: ActiveConnection, now: Date = Date()) -> String {
     let age = Value.duration(now.timeIntervalSince(item.date)).displayText

@@ -2,18 +2,26 @@ import DSHLanguage
 
 /// What `revoke` and `revoke-user` accept, turned into ids.
 enum Targets {
-  struct Session {
+  struct Session: BulkTarget {
     var id: Int
     var userId: String?
     /// What the result record shows as `target`.
     var label: Value
+
+    var journalTarget: JournalTarget { .connection(id) }
+  }
+
+  /// A connection id written as digits only: `"+12"` or `" 12"` is not taken for 12.
+  static func connectionId(_ text: String) -> Int? {
+    guard !text.isEmpty, text.count <= 18, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return Int(text)
   }
 
   static func sessions(_ value: Value, argument: Int = 0) throws -> [Session] {
     switch value {
     case .int(let id): return [Session(id: id, userId: nil, label: .int(id))]
-    case .string(let text) where Int(text) != nil:
-      return [Session(id: Int(text)!, userId: nil, label: .int(Int(text)!))]
+    case .string(let text):
+      if let id = connectionId(text) { return [Session(id: id, userId: nil, label: .int(id))] }
     case .record(let record) where record.kind != "user" && record.kind != "result":
       guard case .int(let id)? = record["id"] else { break }
       return [Session(id: id, userId: record["userId"]?.asString, label: .int(id))]
@@ -27,24 +35,30 @@ enum Targets {
     throw CommandFailure(.usage, "revoke cannot end \(describe(value))", help: help, argument: .positional(argument))
   }
 
-  enum User {
+  enum User: BulkTarget {
     case id(String)
     case email(String)
 
-    var label: String {
+    var text: String {
       switch self {
       case .id(let id): return id
       case .email(let email): return email
       }
     }
+
+    var label: Value { .string(text) }
+    var journalTarget: JournalTarget { .user(text) }
   }
 
   static func users(_ value: Value, argument: Int = 0) throws -> [User] {
     switch value {
     case .string(let text) where isGuid(text): return [.id(text.lowercased())]
     case .string(let text) where text.contains("@"): return [.email(text)]
-    case .record(let record) where record.kind == "user" || record.kind == nil:
+    case .record(let record) where record.kind == "user" || record.kind == "unfinished" || record.kind == nil:
       if case .string(let id)? = record["id"], isGuid(id) { return [.id(id.lowercased())] }
+      if record.kind == "unfinished", case .string(let email)? = record["id"], email.contains("@") {
+        return [.email(email)]
+      }
     case .list(let items): return try items.flatMap { try users($0, argument: argument) }
     default: break
     }

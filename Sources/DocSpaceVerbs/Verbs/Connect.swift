@@ -46,36 +46,56 @@ extension DocSpaceVerbs {
       let userName =
         invocation.flags["user"]?.displayText ?? profile?.user
         ?? (token == nil && profile == nil && environment["DOCSPACE_TOKEN"] == nil ? environment["DOCSPACE_USER"] : nil)
-      let credential =
-        token.map(Credential.init(token:)) ?? profileCredential
-        ?? Credential(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
+      let credential: Credential
+      do throws(APIError) {
+        if let token {
+          credential = try Credential.validated(token: token)
+        } else if let profileCredential {
+          try profileCredential.validate()
+          credential = profileCredential
+        } else {
+          credential = try Credential.validated(token: userName == nil ? environment["DOCSPACE_TOKEN"] ?? "" : "")
+        }
+      } catch {
+        throw CommandFailure(.usage, error.message, argument: token == nil ? nil : .flag("token"))
+      }
       var configuration = portal.defaults.configuration(url: url, credential: credential)
       if invocation.flag("allow-insecure-http") { configuration.allowInsecureHTTP = true }
       configuration.caCertificatePath =
         invocation.flags["ca-cert"]?.displayText ?? configuration.caCertificatePath ?? profile?.caCertificate
       configuration.requestTimeout = invocation.settings.timeout
+      let fresh: DocSpaceClient
       do throws(APIError) {
-        try await portal.connect(configuration, label: profile?.name)
+        fresh = try DocSpaceClient(configuration: configuration)
       } catch {
         guard case .badCACertificate = error, invocation.flags["ca-cert"] != nil else { throw CommandFailure(error) }
         throw CommandFailure(.connection, error.message, argument: .flag("ca-cert"))
       }
-      let client = try await portal.client(for: invocation)
-      if let userName {
-        var password = environment["DOCSPACE_PASSWORD"]
-        if password == nil { password = await invocation.host.readSecret("Password for \(userName): ") }
-        guard let password, !password.isEmpty else {
-          throw CommandFailure(
-            .connection, "no password: set DOCSPACE_PASSWORD or run connect in the interactive shell")
+      // Signed in and identified before it replaces the session's client: a failed connect
+      // leaves the working connection as it was.
+      let client = fresh.with(await portal.options(for: invocation))
+      let me: Employee
+      do {
+        if let userName {
+          var password = environment["DOCSPACE_PASSWORD"]
+          if password == nil { password = await invocation.host.readSecret("Password for \(userName): ") }
+          guard let password, !password.isEmpty else {
+            throw CommandFailure(
+              .connection, "no password: set DOCSPACE_PASSWORD or run connect in the interactive shell")
+          }
+          _ = try await calling { () async throws(APIError) in
+            try await client.signIn(userName: userName, password: password)
+          }
         }
-        _ = try await calling { () async throws(APIError) in
-          try await client.signIn(userName: userName, password: password)
-        }
+        me = try await calling { () async throws(APIError) in try await client.me() }
+      } catch {
+        await fresh.shutdown()
+        throw error
       }
-      let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
+      await portal.install(fresh, label: profile?.name, me: me)
       invocation.host.inform("connected to \(url.absoluteString) as \(me.displayName) (\(me.role))")
       if let name = invocation.flags["save"]?.displayText {
-        guard let saved = await client.credential.loginToken else {
+        guard let saved = client.credential.loginToken else {
           throw CommandFailure(
             .usage, "--save keeps login tokens only: sign in with --user, or put an API key in token-env")
         }
@@ -153,7 +173,7 @@ extension DocSpaceVerbs {
       examples: [Example("whoami | get id; curl", "replay a call outside dsh")],
       seeAlso: ["api", "set"]
     ) { invocation in
-      guard let client = await portal.client, let command = await client.lastRequestAsCurl() else {
+      guard let client = await portal.client, let command = client.lastRequestAsCurl() else {
         throw CommandFailure(.usage, "no request has been sent yet")
       }
       return .string(command)

@@ -8,8 +8,10 @@ extension DocSpaceVerbs {
       name: "revoke", summary: "End sessions by id: yours, or (admins) anyone's",
       discussion: """
         S is a session or login record, a connection id, or a list of them. Each target gets one \
-        result record: closed, not-active (unknown or already ended), forbidden or failed. Lists run \
-        concurrently (set concurrency). A list skips the shell's own connection unless --include-self.
+        result record: closed, not-active (unknown or already ended), forbidden, failed, unknown (sent, \
+        no answer) or skipped (never sent). Lists run concurrently (set concurrency), back off when \
+        the portal rate-limits, and are journaled request by request (see journal). A list skips \
+        the shell's own connection unless --include-self.
         """,
       category: .sessions,
       signature: Signature(
@@ -26,18 +28,19 @@ extension DocSpaceVerbs {
         Example("revoke (sessions | where not current) --dry-run | count", "see the requests first", .output("3\n")),
       ],
       seeAlso: ["sessions", "logins", "revoke-user", "revoke-others"],
-      http: [.init("PUT", connectionsPath + "/logout/{loginEventId}")],
+      http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logout/{loginEventId}")],
       role: "any user for their own; Owner or DocSpace admin for others'"
     ) { invocation in
       let argument = try invocation.positionalOrInput(0, named: "S")
       var targets = try Targets.sessions(argument)
       let isList = argument.asList != nil
       let client = try await portal.client(for: invocation)
-      let own = try await calling { () async throws(APIError) in try await client.activeConnections().loginEvent }
+      let before = try await calling { () async throws(APIError) in try await client.activeConnections() }
+      let own = before.loginEvent
       if isList && !invocation.flag("include-self") && own != 0 {
-        let before = targets.count
+        let count = targets.count
         targets.removeAll { $0.id == own }
-        if targets.count < before {
+        if targets.count < count {
           invocation.host.inform("revoke: skipping the shell's own connection \(own) (add --include-self to end it)")
         }
       }
@@ -54,37 +57,67 @@ extension DocSpaceVerbs {
         question:
           "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
-      let work: @Sendable (Targets.Session) async -> Value = { target in
+      var options = client.options
+      options.retriesRateLimits = false
+      let bulk = client.with(options)
+      let work: @Sendable (Targets.Session, SendHook) async -> Attempt = { target, hook in
+        hook.willSend(target.journalTarget)
         do throws(APIError) {
-          let closed = try await client.logOut(connection: target.id)
-          return Records.result(
-            target: target.label, outcome: closed ? "closed" : "not-active", status: 200, error: nil)
-        } catch {
-          if case .accessDenied = error {
-            return Records.result(
-              target: target.label, outcome: "forbidden", status: 403,
-              error: "ending another user's session needs the \(adminRole) role")
+          // PUT logout/{id} is idempotent: a second one for an ended session answers false.
+          let closed = try await bulk.logOut(connection: target.id)
+          if !closed && hook.earlierAttemptUnanswered {
+            return .finished(
+              .notActive, status: 200, error: "no longer active: an earlier attempt got no answer and may have ended it"
+            )
           }
-          return Records.result(
-            target: target.label, outcome: error == .cancelled ? "cancelled" : "failed", status: error.status,
-            error: error.message)
+          return .finished(closed ? .closed : .notActive, status: 200, error: nil)
+        } catch {
+          return Attempt(error, sent: true, forbidden: "ending another user's session needs the \(adminRole) role")
         }
       }
-      await portal.forget(sessionIds: Set(targets.map(\.id)))
+      let ownIds = Set(before.items.map(\.id))
+      let chosen = targets
+      let report = await BulkRunner.run(
+        chosen, invocation: invocation, verb: "revoke", portal: portal,
+        settle: { results, unknown in
+          await settleOwn(results, unknown, targets: chosen, ownIds: ownIds, client: client)
+        }, work)
+      await portal.forget(
+        sessionIds: Set(zip(chosen, report.results).filter { !$0.1.outcome.isFailure }.map(\.0.id)))
       guard isList else {
-        let result = await work(targets[0])
-        await portal.journal(verb: "revoke", results: .list([result]))
-        if let outcome = result.asRecord?["outcome"]?.asString,
-          outcome == "forbidden" || outcome == "failed" || outcome == "cancelled"
-        {
-          let status = result.asRecord?["status"]?.asInt
-          let kind: CommandFailure.Kind = outcome == "cancelled" ? .interrupted : .api
+        let result = report.results[0]
+        if report.interrupted || result.outcome.isFailure {
           throw CommandFailure(
-            kind, result.asRecord?["error"]?.asString ?? outcome, status: status, argument: .positional(0))
+            report.interrupted ? .interrupted : .api, result.error ?? result.outcome.rawValue, status: result.status,
+            argument: .positional(0))
         }
-        return result
+        return result.value
       }
-      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke", portal: portal, work)
+      invocation.host.inform(report.summary)
+      return try report.finish()
     }
+  }
+
+  /// Unknown outcomes among the caller's own sessions, settled with one GET: gone means
+  /// the lost answer was a success; still listed means the request did not take effect.
+  static func settleOwn(
+    _ results: [TargetResult], _ unknown: [Int], targets: [Targets.Session], ownIds: Set<Int>, client: DocSpaceClient
+  ) async -> [Int: TargetResult] {
+    let own = unknown.filter { ownIds.contains(targets[$0].id) }
+    guard !own.isEmpty, let now = try? await client.activeConnections() else { return [:] }
+    let active = Set(now.items.map(\.id))
+    var settled: [Int: TargetResult] = [:]
+    for index in own {
+      var result = results[index]
+      if active.contains(targets[index].id) {
+        result.outcome = .failed
+        result.error = "still active: the request did not take effect (checked with one GET)"
+      } else {
+        result.outcome = .closed
+        result.error = "the answer was lost, but the session is gone (checked with one GET)"
+      }
+      settled[index] = result
+    }
+    return settled
   }
 }

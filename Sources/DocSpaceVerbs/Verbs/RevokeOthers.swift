@@ -33,13 +33,12 @@ extension DocSpaceVerbs {
       try await SafetyRails.confirm(
         invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?",
         needed: others.count > 1)
-      let name = try await calling { () async throws(APIError) in try await client.logOutAllExceptThis() }
+      let name = try await portal.journaled(verb: "revoke-others", sessions: others.map(\.id)) {
+        () async throws(APIError) in try await client.logOutAllExceptThis()
+      }
       await portal.forget(sessionIds: Set(others.map(\.id)))
       invocation.host.inform(
         "revoke-others: \(others.count) closed, kept \(before.loginEvent == 0 ? "none" : String(before.loginEvent))")
-      await portal.journal(
-        verb: "revoke-others",
-        results: .list(others.map { Records.result(target: .int($0.id), outcome: "closed", status: 200, error: nil) }))
       return .record(
         Record(
           kind: "result",
@@ -63,7 +62,7 @@ extension DocSpaceVerbs {
       output: .fixed(.record(name: "result", fields: ["url"])),
       examples: [Example("change-password --yes | get url", "the link to open", .runs)],
       seeAlso: ["revoke-others", "connect"],
-      http: [.init("PUT", connectionsPath + "/logoutallchangepassword")],
+      http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logoutallchangepassword")],
       role: "any signed-in user"
     ) { invocation in
       let client = try await portal.client(for: invocation)
@@ -72,10 +71,10 @@ extension DocSpaceVerbs {
       }
       try await SafetyRails.confirm(
         invocation, question: "End ALL your sessions, including this shell's?", needed: true)
-      let url = try await calling { () async throws(APIError) in try await client.logOutAllAndChangePassword() }
-      await portal.journal(
-        verb: "change-password",
-        results: .list([Records.result(target: "all own sessions", outcome: "closed", status: 200, error: nil)]))
+      let own = try await calling { () async throws(APIError) in try await client.activeConnections() }
+      let url = try await portal.journaled(verb: "change-password", sessions: own.items.map(\.id).filter { $0 != 0 }) {
+        () async throws(APIError) in try await client.logOutAllAndChangePassword()
+      }
       await portal.forgetCredential()
       invocation.host.inform(
         "change-password: all your sessions ended, this shell's too; open the link, then run connect")

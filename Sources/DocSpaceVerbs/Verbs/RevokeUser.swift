@@ -45,34 +45,34 @@ extension DocSpaceVerbs {
       try await SafetyRails.confirm(
         invocation,
         question:
-          "End every session of \(SafetyRails.list(targets.map(\.label)))\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
+          "End every session of \(SafetyRails.list(targets.map(\.text)))\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
         needed: targets.count > 1 || includesSelf)
-      let work: @Sendable (Targets.User) async -> Value = { target in
-        var label: Value = .null
+      var options = client.options
+      options.retriesRateLimits = false
+      let bulk = client.with(options)
+      let work: @Sendable (Targets.User, SendHook) async -> Attempt = { target, hook in
+        let id: String
+        switch target {
+        case .id(let given): id = given
+        case .email(let email):
+          do throws(APIError) {
+            id = try await bulk.person(email: email).id
+          } catch {
+            return Attempt(error, sent: false, forbidden: "looking up users needs the \(adminRole) role")
+          }
+        }
+        hook.willSend(.user(id))
         do throws(APIError) {
-          let id: String
-          switch target {
-          case .id(let given):
-            id = given
-            label = .string(given)
-          case .email(let email):
-            label = .string(email)
-            id = try await client.person(email: email).id
-          }
-          try await client.logOutAll(user: id)
-          return Records.result(target: label, outcome: "closed", status: 200, error: nil)
+          // PUT logoutall/{userId} is idempotent: sent twice, the second finds nothing to end.
+          try await bulk.logOutAll(user: id)
+          return .finished(.closed, status: 200, error: nil)
         } catch {
-          if case .accessDenied = error {
-            return Records.result(
-              target: label, outcome: "forbidden", status: 403,
-              error: "ending another user's sessions needs the \(adminRole) role")
-          }
-          return Records.result(
-            target: label, outcome: error == .cancelled ? "cancelled" : "failed", status: error.status,
-            error: error.message)
+          return Attempt(error, sent: true, forbidden: "ending another user's sessions needs the \(adminRole) role")
         }
       }
-      return try await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
+      let report = await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
+      invocation.host.inform(report.summary)
+      return try report.finish()
     }
   }
 }

@@ -1,0 +1,24 @@
+/// What one call may do, chosen per invocation rather than stored on the shared client:
+/// its deadline, whether it may be sent at all, who sees its trace.
+public struct RequestOptions: Sendable {
+  /// One deadline for the whole call: connecting, the answer's head and body, and any retries.
+  public var timeout: Double
+  /// When true, mutating requests are refused before anything is sent.
+  public var dryRun = false
+  /// When false, a 429 comes back at once (as `.rateLimited`) for the caller to pace itself.
+  public var retriesRateLimits = true
+  public var trace: (@Sendable (TraceEvent) -> Void)?
+
+  /// The longest deadline a call may have (the `timeout` setting is capped to it).
+  public static let maximumTimeout: Double = 600
+
+  public init(
+    timeout: Double = 30, dryRun: Bool = false, retriesRateLimits: Bool = true,
+    trace: (@Sendable (TraceEvent) -> Void)? = nil
+  ) {
+    self.timeout = min(Self.maximumTimeout, max(0.001, timeout.isFinite ? timeout : Self.maximumTimeout))
+    self.dryRun = dryRun
+    self.retriesRateLimits = retriesRateLimits
+    self.trace = trace
+  }
+}

@@ -1,0 +1,39 @@
+import DSHLanguage
+import DocSpaceAPI
+
+extension PortalConnection {
+  /// One request that ends several sessions at once (`logoutallexceptthis`,
+  /// `logoutallchangepassword`), journaled like a bulk run: an intent for each session it
+  /// will end before it is sent, then their common outcome.
+  func journaled<Result>(
+    verb: String, sessions: [Int], _ call: () async throws(APIError) -> Result
+  ) async throws -> Result {
+    let journal = await journalWriter(verb: verb)
+    journal?.start(targets: sessions.count)
+    for id in sessions { journal?.intent(.connection(id), label: String(id)) }
+    let answer: Swift.Result<Result, APIError>
+    do throws(APIError) {
+      answer = .success(try await call())
+    } catch {
+      answer = .failure(error)
+    }
+    let result: TargetResult
+    switch answer {
+    case .success: result = TargetResult(label: .null, outcome: .closed, status: 200, error: nil)
+    case .failure(let error):
+      result = TargetResult(
+        label: .null, outcome: error.answerIsUnknown ? .unknown : .failed, status: error.status, error: error.message)
+    }
+    var counts: [Outcome: Int] = [:]
+    for id in sessions {
+      var each = result
+      each.label = .int(id)
+      journal?.outcome(.connection(id), each)
+      counts[each.outcome, default: 0] += 1
+    }
+    var interrupted = false
+    if case .failure(.cancelled) = answer { interrupted = true }
+    journal?.end(counts: counts, interrupted: interrupted)
+    return try answer.mapError { CommandFailure($0) }.get()
+  }
+}
