@@ -60,4 +60,38 @@ import Testing
     #expect(shell.capture.stderr.contains("$WORK_TOKEN, which is not set"))
     await shell.stop()
   }
+
+  @Test func aConfigFileWithWindowsLineEndingsIsRead() async throws {
+    let config = configHome()
+    try FileManager.default.createDirectory(atPath: config + "/dsh", withIntermediateDirectories: true)
+    try "[work]\r\nportal = https://work.example.com\r\ntoken-env = WORK_TOKEN\r\n".write(
+      toFile: config + "/dsh/config", atomically: true, encoding: .utf8)
+    let shell = try await TestShell.start(as: nil, environment: ["XDG_CONFIG_HOME": config])
+    await shell.run("connect --profile work")
+    #expect(shell.capture.stderr.contains("$WORK_TOKEN, which is not set"))
+    await shell.stop()
+  }
+
+  @Test(arguments: ["../evil", "a/b", ".hidden", "two\nlines", ""])
+  func aProfileNameThatIsNoPlainNameIsRefused(_ name: String) async throws {
+    let config = configHome()
+    let shell = try await TestShell.start(
+      as: nil, environment: ["XDG_CONFIG_HOME": config, "DOCSPACE_PASSWORD": "demo-password"])
+    let outcome = await shell.run(
+      "connect \(shell.simulator.url) --user admin@example.com --save \(DSHLanguage.Value.string(name).sourceText)")
+    #expect(outcome.code == 1)
+    #expect(shell.capture.stderr.contains("cannot name a profile"))
+    #expect(!FileManager.default.fileExists(atPath: config + "/dsh/config"))
+    await shell.stop()
+  }
+
+  @Test func aFailedConnectKeepsTheWorkingConnection() async throws {
+    let shell = try await TestShell.start(environment: ["DOCSPACE_PASSWORD": "wrong-password"])
+    #expect(await shell.run("connect \(shell.simulator.url) --user admin@example.com").code == 4)
+    #expect(await shell.run("whoami | get email").code == 0, "\(shell.capture.stderr)")
+    #expect(shell.capture.stdout.hasSuffix("owner@example.com\n"))
+    #expect(await shell.run("connect http://127.0.0.1:1 --token abc").code == 4)
+    #expect(await shell.run("whoami | get email").code == 0)
+    await shell.stop()
+  }
 }
