@@ -89,7 +89,7 @@ struct UncheckedDriver: @unchecked Sendable {
     let html = Data("<html><body>502 Bad Gateway</body></html>".utf8)
     let request = APIRequest("GET", "/api/2.0/people/@self")
     #expect(throws: APIError.notJSON(request, status: 502, contentStart: "<html><body>502 Bad Gateway</body></html")) {
-      _ = try DocSpaceClient.check(APIResponse(status: 502, body: html), for: request)
+      _ = try ResponseDecoding.check(APIResponse(status: 502, body: html), for: request)
     }
   }
 

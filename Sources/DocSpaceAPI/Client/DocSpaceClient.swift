@@ -96,10 +96,10 @@ public struct DocSpaceClient: Sendable {
         }
         guard Self.retryableStatuses.contains(response.status), request.isIdempotent,
           attempt < configuration.maximumAttempts, response.status != 429 || options.retriesRateLimits
-        else { return try Self.check(response, for: request) }
+        else { return try ResponseDecoding.check(response, for: request) }
         delay = backoff(attempt: attempt, retryAfter: response.retryAfter)
         guard ContinuousClock.now + .milliseconds(Int64(delay * 1000)) < deadline else {
-          return try Self.check(response, for: request)
+          return try ResponseDecoding.check(response, for: request)
         }
       case .failure(let error):
         report(request, status: nil, since: started, attempt: attempt, note: error.message)
