@@ -20,8 +20,16 @@ final class ShellHost: CommandHost {
 
   var isInteractive: Bool { interactive }
 
-  func write(_ text: String) { terminal.writeOut(text) }
-  func inform(_ text: String) { terminal.writeErr(text.hasSuffix("\n") ? text : text + "\n") }
+  /// Program output (`print`): exact bytes into a pipe or file, control characters escaped on a terminal.
+  func write(_ text: String) {
+    terminal.writeOut(terminal.stdoutIsTTY ? TerminalText.escaped(text, keepNewlines: true) : text)
+  }
+
+  /// Messages for the user on stderr, always with control characters escaped.
+  func inform(_ text: String) {
+    let safe = TerminalText.escaped(text, keepNewlines: true)
+    terminal.writeErr(safe.hasSuffix("\n") ? safe : safe + "\n")
+  }
 
   func show(_ value: Value, settings: Settings) async {
     terminal.writeOut(OutputFormatter(width: terminal.width()).format(value, as: settings.output))
