@@ -31,8 +31,12 @@ final class ShellHost: CommandHost {
     terminal.writeErr(safe.hasSuffix("\n") ? safe : safe + "\n")
   }
 
+  /// A result in the chosen format. In table format on a terminal, a scalar result such as `to csv`
+  /// text is escaped as `print` is; JSON and CSV output stay exact data.
   func show(_ value: Value, settings: Settings) async {
-    terminal.writeOut(OutputFormatter(width: terminal.width()).format(value, as: settings.output))
+    let text = OutputFormatter(width: terminal.width()).format(value, as: settings.output)
+    let escape = terminal.stdoutIsTTY && settings.output == .table
+    terminal.writeOut(escape ? TerminalText.escaped(text, keepNewlines: true) : text)
   }
 
   func confirm(_ question: String) async -> Bool { await ask(question) }

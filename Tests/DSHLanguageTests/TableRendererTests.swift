@@ -84,8 +84,8 @@ import Testing
     #expect(TableRenderer(width: 100).render(.record(row)) == #"na\e[2Jme  v"# + "\n")
   }
 
-  @Test func aScalarStringKeepsItsLinesButLosesItsControls() {
-    #expect(TableRenderer(width: 100).render(.string("one\ntwo\u{1B}[1m\n")) == "one\ntwo\\e[1m\n")
+  @Test func aScalarStringIsTheExactValueAndEndsInOneLineBreak() {
+    #expect(TableRenderer(width: 100).render(.string("a,b\r\n\u{1B}[1m,c\r\n")) == "a,b\r\n\u{1B}[1m,c\r\n")
   }
 
   @Test func wideAndCombiningCharactersAreShownAsTheyAre() {

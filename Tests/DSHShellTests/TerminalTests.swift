@@ -39,3 +39,37 @@ import Testing
     #expect(FileManager.default.contents(atPath: path) == Data("a\u{1B}b\n".utf8))
   }
 }
+
+/// What a session's output looks like on a terminal and in a pipe.
+@Suite struct ShellOutputTests {
+  /// Runs `program` offline with stdout flagged as a terminal or not; returns stdout and stderr.
+  func run(_ program: String, stdoutIsTTY: Bool) async -> (out: String, err: String) {
+    let capture = Capture()
+    let terminal = Terminal(
+      writeOut: { capture.out($0) }, writeErr: { capture.err($0) }, stdoutIsTTY: stdoutIsTTY, stderrIsTTY: true,
+      width: { 100 }, colorAllowed: false)
+    await Session(Session.Options(terminal: terminal)).run(program, origin: "t.dsh")
+    return (capture.stdout, capture.stderr)
+  }
+
+  let hostile = #"('"a\u001b]0;x\u0007\tb\u009bc"' | from json)"#
+
+  @Test func printEscapesControlsOnATerminal() async {
+    #expect(await run("print \(hostile)", stdoutIsTTY: true).out == "a\\e]0;x\\u{7}\tb\\u{9b}c\n")
+  }
+
+  @Test func printWritesExactBytesIntoAPipe() async {
+    #expect(await run("print \(hostile)", stdoutIsTTY: false).out == "a\u{1B}]0;x\u{7}\tb\u{9B}c\n")
+  }
+
+  @Test func aScalarResultIsEscapedOnATerminalAndExactInAPipe() async {
+    let program = "[{browser: \(hostile)}] | to csv"
+    #expect(await run(program, stdoutIsTTY: true).out == "browser\na\\e]0;x\\u{7}\tb\\u{9b}c\n")
+    #expect(await run(program, stdoutIsTTY: false).out.contains("a\u{1B}]0;x\u{7}\tb\u{9B}c"))
+  }
+
+  @Test func errorsOnStderrAreEscaped() async {
+    let err = await run("$x = \(hostile); $x.nope", stdoutIsTTY: false).err
+    #expect(!err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+  }
+}

@@ -1,6 +1,9 @@
 /// Renders values for people: a list of records as an aligned table fitted to a width,
-/// a record as key/value lines, a list of scalars one per line, a scalar plainly. Every
-/// text is terminal-safe: control characters are shown escaped (`TerminalText`).
+/// a record as key/value lines, a list of scalars one per line, a scalar plainly.
+///
+/// Cells, headers and keys always have their control characters escaped (`TerminalText`):
+/// tables are for people. A scalar is the value itself (`to csv` output, say) and is returned
+/// as it is; whoever writes it to a terminal escapes it there.
 public struct TableRenderer: Sendable {
   public var width: Int
 
@@ -14,8 +17,8 @@ public struct TableRenderer: Sendable {
     case .list(let items): return items.map { cell($0) + "\n" }.joined()
     case .record(let record): return keyValues(record)
     case .null: return ""
-    case .string(let text) where text.hasSuffix("\n"): return TerminalText.escaped(text, keepNewlines: true)
-    default: return TerminalText.escaped(value.displayText, keepNewlines: true) + "\n"
+    case .string(let text) where text.utf8.last == UInt8(ascii: "\n"): return text
+    default: return value.displayText + "\n"
     }
   }
 
