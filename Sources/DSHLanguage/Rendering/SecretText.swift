@@ -24,18 +24,6 @@ public enum SecretText {
     return found.namesSecretKey || !found.spans.isEmpty
   }
 
-  /// `line` with each secret literal replaced by `mask`, quotes kept.
-  public static func masked(_ line: String) -> String {
-    var result = ""
-    var position = line.startIndex
-    for span in spans(in: line) {
-      result += line[position..<span.lowerBound]
-      result += maskedText(line[span])
-      position = span.upperBound
-    }
-    return result + line[position...]
-  }
-
   /// How the literal `text` (a whole span) is shown: its quotes kept, or its `--flag=` prefix.
   public static func maskedText(_ text: Substring) -> String {
     if let quote = text.first, quote == "\"" || quote == "'" { return "\(quote)\(mask)\(quote)" }
