@@ -1,3 +1,4 @@
+import DSHLanguage
 import Foundation
 
 /// The REPL's history for one portal: plain text, one entry a line (`\` and newline
@@ -49,12 +50,15 @@ public struct HistoryStore: Sendable {
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
 
-  /// A `--token`/`--password` argument, a `connect` with credentials, or an `sk-` key.
+  /// A `--token`/`--password` argument, a `connect` with credentials, an `sk-` key, a
+  /// `DOCSPACE_TOKEN=`/`DOCSPACE_PASSWORD=` assignment, or what `SecretText` finds: a record key
+  /// named like a secret (`{password: …}`) or a long token-like literal.
   public static func carriesSecret(_ line: String) -> Bool {
     let lowered = line.lowercased()
     if lowered.contains("--token") || lowered.contains("--password") || lowered.contains("sk-") { return true }
     if lowered.range(of: #"\bconnect\b.*(--user|://[^ ]*@)"#, options: .regularExpression) != nil { return true }
-    return lowered.contains("docspace_token=") || lowered.contains("docspace_password=")
+    if lowered.contains("docspace_token=") || lowered.contains("docspace_password=") { return true }
+    return SecretText.carriesSecret(line)
   }
 
   static func escape(_ entry: String) -> String {

@@ -20,11 +20,23 @@ final class ShellHost: CommandHost {
 
   var isInteractive: Bool { interactive }
 
-  func write(_ text: String) { terminal.writeOut(text) }
-  func inform(_ text: String) { terminal.writeErr(text.hasSuffix("\n") ? text : text + "\n") }
+  /// Program output (`print`): exact bytes into a pipe or file, control characters escaped on a terminal.
+  func write(_ text: String) {
+    terminal.writeOut(terminal.stdoutIsTTY ? TerminalText.escaped(text, keepNewlines: true) : text)
+  }
 
+  /// Messages for the user on stderr, always with control characters escaped.
+  func inform(_ text: String) {
+    let safe = TerminalText.escaped(text, keepNewlines: true)
+    terminal.writeErr(safe.hasSuffix("\n") ? safe : safe + "\n")
+  }
+
+  /// A result in the chosen format. In table format on a terminal, a scalar result such as `to csv`
+  /// text is escaped as `print` is; JSON and CSV output stay exact data.
   func show(_ value: Value, settings: Settings) async {
-    terminal.writeOut(OutputFormatter(width: terminal.width()).format(value, as: settings.output))
+    let text = OutputFormatter(width: terminal.width()).format(value, as: settings.output)
+    let escape = terminal.stdoutIsTTY && settings.output == .table
+    terminal.writeOut(escape ? TerminalText.escaped(text, keepNewlines: true) : text)
   }
 
   func confirm(_ question: String) async -> Bool { await ask(question) }

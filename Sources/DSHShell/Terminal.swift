@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,10 +13,14 @@ public struct Terminal: Sendable {
   public var stderrIsTTY: Bool
   public var width: @Sendable () -> Int
   public var colorAllowed: Bool
+  /// Why writing to standard output first failed ("cannot write to standard output: No space
+  /// left on device"), or nil while every write has succeeded.
+  public var outputFailure: @Sendable () -> String?
 
   public init(
     writeOut: @escaping @Sendable (String) -> Void, writeErr: @escaping @Sendable (String) -> Void,
-    stdoutIsTTY: Bool, stderrIsTTY: Bool, width: @escaping @Sendable () -> Int, colorAllowed: Bool
+    stdoutIsTTY: Bool, stderrIsTTY: Bool, width: @escaping @Sendable () -> Int, colorAllowed: Bool,
+    outputFailure: @escaping @Sendable () -> String? = { nil }
   ) {
     self.writeOut = writeOut
     self.writeErr = writeErr
@@ -23,33 +28,59 @@ public struct Terminal: Sendable {
     self.stderrIsTTY = stderrIsTTY
     self.width = width
     self.colorAllowed = colorAllowed
+    self.outputFailure = outputFailure
   }
 
-  /// The process's real stdout and stderr. Colour only on a TTY and never with NO_COLOR.
-  public static func standard(environment: [String: String]) -> Terminal {
-    let outTTY = isatty(1) == 1
-    let errTTY = isatty(2) == 1
+  /// The process's real stdout and stderr (or the given descriptors). Colour only on a TTY and
+  /// never with NO_COLOR. After a failed write to `output` (a closed pipe, a full disk), later
+  /// output is dropped and `outputFailure` says why.
+  public static func standard(environment: [String: String], output: Int32 = 1, error: Int32 = 2) -> Terminal {
+    let outTTY = isatty(output) == 1
+    let errTTY = isatty(error) == 1
+    let failure = WriteFailure()
     return Terminal(
-      writeOut: { writeAll(1, $0) }, writeErr: { writeAll(2, $0) }, stdoutIsTTY: outTTY, stderrIsTTY: errTTY,
+      writeOut: { text in
+        guard failure.message == nil else { return }
+        if let code = writeAll(output, text) {
+          failure.record("cannot write to standard output: \(String(cString: strerror(code)))")
+        }
+      },
+      writeErr: { _ = writeAll(error, $0) }, stdoutIsTTY: outTTY, stderrIsTTY: errTTY,
       width: {
         var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         // Piped or redirected output keeps every column whole, unless COLUMNS says otherwise.
         return Int(environment["COLUMNS"] ?? "") ?? Int.max
       },
-      colorAllowed: errTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+      colorAllowed: errTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb",
+      outputFailure: { failure.message })
   }
 
-  /// Writes every byte, retrying on partial writes and EINTR.
-  static func writeAll(_ descriptor: Int32, _ text: String) {
+  /// Writes every byte, retrying on partial writes and EINTR. Returns the `errno` of a failed write.
+  static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 {
         if errno == EINTR { continue }
-        return
+        return errno
       }
       bytes = bytes.dropFirst(written)
     }
+    return nil
+  }
+}
+
+/// The first failure writing to standard output. The terminal's write closures are copied into
+/// every task that prints (the interpreter, bulk verbs' progress, trace handlers on NIO threads),
+/// so the record is shared, mutable state and needs a lock.
+final class WriteFailure: Sendable {
+  private let first = Mutex<String?>(nil)
+
+  var message: String? { first.withLock { $0 } }
+
+  /// Keeps `message` unless a failure is already recorded.
+  func record(_ message: String) {
+    first.withLock { if $0 == nil { $0 = message } }
   }
 }

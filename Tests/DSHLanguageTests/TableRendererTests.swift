@@ -58,4 +58,38 @@ import Testing
     #expect(table[2] == "0  " + String(repeating: "x", count: 16) + "…")
     #expect(table.last == "(not shown, too wide: id; pick columns with select)")
   }
+
+  @Test func aHostileBrowserInASessionTableReachesTheTerminalEscaped() {
+    let sessions: Value = .list([
+      .record(Record(fields: [("id", .int(7)), ("browser", .string("Chrome\u{1B}]0;pwned\u{7}")), ("city", "Oslo")]))
+    ])
+    let table = TableRenderer(width: 100).render(sessions)
+    #expect(!table.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(table.split(separator: "\n")[2] == #"0  7   Chrome\e]0;pwned\u{7}  Oslo"#)
+  }
+
+  @Test func escapedCellsKeepTheColumnsAligned() {
+    let rows: Value = .list([
+      .record(Record(fields: [("a", .string("\u{9B}2J")), ("b", "x")])),
+      .record(Record(fields: [("a", "plain"), ("b", "y")])),
+    ])
+    let table = TableRenderer(width: 100).render(rows).split(separator: "\n").map(String.init)
+    #expect(table[2] == #"0  \u{9b}2J  x"#)
+    #expect(table[3] == "1  plain     y")
+  }
+
+  @Test func headersAndRecordKeysAreEscaped() {
+    let row = Record(fields: [("na\u{1B}[2Jme", "v")])
+    #expect(TableRenderer(width: 100).render(.list([.record(row)])).hasPrefix(#"#  na\e[2Jme"#))
+    #expect(TableRenderer(width: 100).render(.record(row)) == #"na\e[2Jme  v"# + "\n")
+  }
+
+  @Test func aScalarStringIsTheExactValueAndEndsInOneLineBreak() {
+    #expect(TableRenderer(width: 100).render(.string("a,b\r\n\u{1B}[1m,c\r\n")) == "a,b\r\n\u{1B}[1m,c\r\n")
+  }
+
+  @Test func wideAndCombiningCharactersAreShownAsTheyAre() {
+    let rows: Value = .list([.record(Record(fields: [("city", .string("Zu\u{308}rich 東京"))]))])
+    #expect(TableRenderer(width: 100).render(rows).split(separator: "\n")[2] == "0  Zu\u{308}rich 東京")
+  }
 }

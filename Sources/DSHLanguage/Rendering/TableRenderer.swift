@@ -1,5 +1,9 @@
 /// Renders values for people: a list of records as an aligned table fitted to a width,
 /// a record as key/value lines, a list of scalars one per line, a scalar plainly.
+///
+/// Cells, headers and keys always have their control characters escaped (`TerminalText`):
+/// tables are for people. A scalar is the value itself (`to csv` output, say) and is returned
+/// as it is; whoever writes it to a terminal escapes it there.
 public struct TableRenderer: Sendable {
   public var width: Int
 
@@ -13,24 +17,29 @@ public struct TableRenderer: Sendable {
     case .list(let items): return items.map { cell($0) + "\n" }.joined()
     case .record(let record): return keyValues(record)
     case .null: return ""
-    case .string(let text) where text.hasSuffix("\n"): return text
+    case .string(let text) where text.utf8.last == UInt8(ascii: "\n"): return text
     default: return value.displayText + "\n"
     }
   }
 
-  /// A cell's text: nested lists and records summarised.
+  /// A cell's text on one line: nested lists and records summarised, line breaks as `⏎`,
+  /// other control characters escaped.
   func cell(_ value: Value) -> String {
     switch value {
     case .list(let items): return "[\(items.count) item\(items.count == 1 ? "" : "s")]"
-    case .record(let record): return "{\(record.names.joined(separator: ", "))}"
-    default: return value.displayText.replacingOccurrences(of: "\n", with: "⏎")
+    case .record(let record): return "{\(record.names.map(Self.name).joined(separator: ", "))}"
+    default:
+      return TerminalText.escaped(value.displayText.replacingOccurrences(of: "\n", with: "⏎"), keepNewlines: false)
     }
   }
 
+  /// A field name as a header or key.
+  static func name(_ text: String) -> String { TerminalText.escaped(text, keepNewlines: false) }
+
   func keyValues(_ record: Record) -> String {
-    let keyWidth = record.names.map(\.count).max() ?? 0
+    let keyWidth = record.names.map { Self.name($0).count }.max() ?? 0
     return record.fields.map { field in
-      let key = field.name.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+      let key = Self.name(field.name).padded(to: keyWidth)
       return fit("\(key)  \(cell(field.value))", width) + "\n"
     }.joined()
   }
@@ -45,7 +54,7 @@ public struct TableRenderer: Sendable {
   func table(_ rows: [Record]) -> String {
     var columns: [String] = []
     for row in rows { for name in row.names where !columns.contains(name) { columns.append(name) } }
-    let header = ["#"] + columns
+    let header = ["#"] + columns.map(Self.name)
     let body = rows.enumerated().map { index, row in [String(index)] + columns.map { cell(row[$0] ?? .null) } }
     var widths = header.indices.map { column in
       ([header[column]] + body.map { $0[column] }).map(\.count).max() ?? 1
@@ -56,7 +65,7 @@ public struct TableRenderer: Sendable {
     }
     let shown = fittingColumns(&widths)
     let line = { (cells: [String]) in
-      shown.map { self.fit(cells[$0], widths[$0]).padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+      shown.map { self.fit(cells[$0], widths[$0]).padded(to: widths[$0]) }
         .joined(separator: "  ").trimmingTrailingSpaces()
     }
     var output = line(header) + "\n"
@@ -98,6 +107,12 @@ public struct TableRenderer: Sendable {
 }
 
 extension String {
+  /// Spaces added up to `width` characters (not UTF-16 units, as Foundation's `padding` counts,
+  /// which would cut a text with combining marks short).
+  func padded(to width: Int) -> String {
+    self + String(repeating: " ", count: max(0, width - count))
+  }
+
   func trimmingTrailingSpaces() -> String {
     var text = self
     while text.last == " " { text.removeLast() }
