@@ -78,6 +78,7 @@ let package = Package(
       resources: [.copy("Scripts")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI"]),
+    .testTarget(name: "DocSpaceAPITests", dependencies: ["DocSpaceAPI"]),
   ],
   swiftLanguageModes: [.v6]
 )
