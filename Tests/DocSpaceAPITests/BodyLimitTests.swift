@@ -7,10 +7,8 @@ import Testing
   @Test(arguments: [true, false])
   func anEndlessBodyIsTooLarge(chunked: Bool) async throws {
     try await withPeer(.endlessBody(chunked: chunked)) { portal in
-      var configuration = PortalConfiguration.quick(portal.url)
       // Reading 16 MiB must not race the deadline on a loaded machine.
-      configuration.requestTimeout = 30
-      let error = try await withClient(configuration) { client in
+      let error = try await withClient(of: portal, deadline: 30) { client in
         await failure { try await client.raw(method: "GET", path: "/api/2.0/people", body: nil) }
       }
       guard let error else { return }

@@ -8,14 +8,14 @@ import Testing
   @Test(arguments: [PeerReply.stalledHead, .stalledBody, .trickle])
   func aSlowAnswerToAGetTimesOut(_ reply: PeerReply) async throws {
     try await withPeer(reply) { portal in
-      let error = try await withClient(of: portal) { client in await failure { try await client.me() } }
+      let error = try await withClient(of: portal, deadline: 1) { client in await failure { try await client.me() } }
       expectTimedOut(error)
     }
   }
 
   @Test func aSignInWithATricklingBodyTimesOut() async throws {
     try await withPeer(.trickle) { portal in
-      let error = try await withClient(of: portal, credential: .none) { client in
+      let error = try await withClient(of: portal, credential: .none, deadline: 1) { client in
         await failure { try await client.signIn(userName: "ann@example.com", password: "secret") }
       }
       expectTimedOut(error)
@@ -24,7 +24,7 @@ import Testing
 
   @Test func aTimedOutRequestLetsGoOfItsConnection() async throws {
     try await withPeer(.trickle) { portal in
-      try await withClient(of: portal) { client in
+      try await withClient(of: portal, deadline: 1) { client in
         _ = await failure { try await client.me() }
         #expect(await portal.becomesIdle(within: 5))
       }

@@ -16,11 +16,15 @@ func withPeer<T>(_ replies: PeerReply..., body: (HostilePeer) async throws -> T)
 }
 
 extension PortalConfiguration {
-  /// A configuration for `url` with timeouts and backoff short enough for tests.
-  static func quick(_ url: URL, credential: Credential = .loginToken("peer-token")) -> PortalConfiguration {
+  /// A configuration for `url` with short backoff and two attempts. The deadline is
+  /// generous, so that a test that is not about it does not race it on a loaded machine;
+  /// `deadline` is the one for tests of the deadline.
+  static func quick(
+    _ url: URL, credential: Credential = .loginToken("peer-token"), deadline: Double = 10
+  ) -> PortalConfiguration {
     var configuration = PortalConfiguration(baseURL: url, credential: credential)
-    configuration.requestTimeout = 1
-    configuration.connectTimeout = 1
+    configuration.requestTimeout = deadline
+    configuration.connectTimeout = min(deadline, 5)
     configuration.baseBackoff = 0.01
     configuration.maximumBackoff = 0.05
     configuration.maximumAttempts = 2
@@ -45,10 +49,10 @@ func withClient<T>(
 
 /// Runs `body` with a real client of `peer`.
 func withClient<T>(
-  of peer: HostilePeer, credential: Credential = .loginToken("peer-token"),
+  of peer: HostilePeer, credential: Credential = .loginToken("peer-token"), deadline: Double = 10,
   body: (DocSpaceClient) async throws -> T
 ) async throws -> T {
-  try await withClient(.quick(peer.url, credential: credential), body: body)
+  try await withClient(.quick(peer.url, credential: credential, deadline: deadline), body: body)
 }
 
 /// The `APIError` that `call` threw; nil (and an issue) when it succeeded or threw another error.
