@@ -82,13 +82,14 @@ import Testing
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
     #expect(
-      terminal.waitFor { BulkSummary.last(in: $0)?.interrupted == true }, "no interrupted summary: \(terminal.screen)")
+      terminal.waitFor { _ in BulkSummary.last(in: terminal.history)?.interrupted == true },
+      "no interrupted summary: \(terminal.screen)")
     #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
     try terminal.type("print 5150")
     try terminal.press("Enter")
     #expect(terminal.waitFor { $0.contains("\n5150") }, "the shell did not survive: \(terminal.screen)")
     #expect(terminal.exitCode == nil)
-    try await expectCleanInterruption(portal, screen: terminal.screen)
+    try await expectCleanInterruption(portal, screen: terminal.history)
   }
 
   @Test func sigtermToTheReplMidRunExits143WithTheJournalFinished() async throws {
@@ -101,7 +102,7 @@ import Testing
     kill(pid, SIGTERM)
     #expect(terminal.waitFor { _ in terminal.exitCode != nil })
     #expect(terminal.exitCode == 143, "\(terminal.screen)")
-    try await expectCleanInterruption(portal, screen: terminal.screen)
+    try await expectCleanInterruption(portal, screen: terminal.history)
   }
 
   @Test func afterCtrlCEveryJournaledTargetIsAGivenConnectionId() async throws {
@@ -112,17 +113,17 @@ import Testing
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
     #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
-    #expect(terminal.waitFor { BulkSummary.last(in: $0) != nil }, "\(terminal.screen)")
+    #expect(terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
 
     let journal = portal.journal
     let given = Set(portal.targets.map(JournalFile.Target.id))
     let targets = journal.values(of: "target").compactMap(JournalFile.Target.init)
     #expect(!targets.isEmpty, "nothing journaled")
     let strangers = targets.filter { !given.contains($0) }
-    #expect(strangers.isEmpty, "\(strangers.count) journaled targets were never given, e.g. \(strangers.prefix(5))")
+    expectNone(strangers, "journaled targets were never given")
     let labels = journal.values(of: "label").map { "\($0)" }
     let badLabels = labels.filter { Int($0).map { !portal.targets.contains($0) } ?? true }
-    #expect(badLabels.isEmpty, "\(badLabels.count) labels are not given ids, e.g. \(badLabels.prefix(5))")
+    expectNone(badLabels, "labels are not given ids")
   }
 
   @Test func afterSigintEveryReportedTargetIsAGivenConnectionId() async throws {
@@ -135,7 +136,7 @@ import Testing
     let reported = records.map { JournalFile.Target($0["target"]) }
     let given = Set(portal.targets.map(JournalFile.Target.id))
     let strangers = reported.filter { target in target.map { !given.contains($0) } ?? true }
-    #expect(strangers.isEmpty, "\(strangers.count) reported targets were never given, e.g. \(strangers.prefix(5))")
+    expectNone(strangers, "reported targets were never given")
     #expect(Set(reported.compactMap { $0 }).count == reported.count, "a target reported twice")
   }
 
@@ -152,19 +153,19 @@ import Testing
     }
     #expect(reached, "the run never got 20 targets in: \(terminal.screen)")
     try terminal.press("C-c")
-    #expect(terminal.waitFor { BulkSummary.last(in: $0) != nil }, "\(terminal.screen)")
+    #expect(terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
 
     let journal = portal.journal
     let labels = journal.values(of: "label").map { "\($0)" }
     #expect(!labels.isEmpty, "no journaled labels")
     let badLabels = labels.filter { !emails.contains($0) }
-    #expect(badLabels.isEmpty, "\(badLabels.count) labels are not given emails, e.g. \(badLabels.prefix(5))")
+    expectNone(badLabels, "labels are not given emails")
     let targets = journal.values(of: "target").compactMap(JournalFile.Target.init)
     let strangers = targets.filter { target in
       guard case .text(let text) = target else { return true }
       return !ids.contains(text) && !emails.contains(text)
     }
-    #expect(strangers.isEmpty, "\(strangers.count) journaled targets name no given user, e.g. \(strangers.prefix(5))")
+    expectNone(strangers, "journaled targets name no given user")
   }
 
   @Test func aPausedPortalTurnsNoEndedSessionIntoAFailure() async throws {
@@ -186,7 +187,7 @@ import Testing
       results.filter { $0["outcome"] as? String == "failed" }.compactMap { $0["target"] as? Int })
     let journaledFailed = Set(portal.journal.latestState.filter { $0.value == "failed" }.keys)
     let falseFailures = ended.filter { reportedFailed.contains($0) || journaledFailed.contains(.id($0)) }
-    #expect(falseFailures.isEmpty, "\(falseFailures.count) sessions the portal ended were reported failed")
+    expectNone(falseFailures, "sessions the portal ended were reported failed")
     expectEndedAreJournaled(ended, in: portal.journal, answered: true)
   }
 
@@ -198,12 +199,13 @@ import Testing
     let records = ResultRecords.parse(run.stdout) ?? []
     #expect(records.count == portal.targets.count, "\(records.count) results for \(portal.targets.count) targets")
     let notClosed = records.filter { $0["outcome"] as? String != "closed" }
-    #expect(notClosed.isEmpty, "\(notClosed.count) targets not closed, e.g. \(notClosed.prefix(3))")
+    expectNone(
+      notClosed.map { "\($0["target"] ?? "-"): \($0["outcome"] ?? "-") \($0["status"] ?? "-")" }, "targets not closed")
     #expect(Set(records.compactMap { $0["target"] as? Int }) == portal.targets)
     let journaled = portal.journal.latestState
     #expect(portal.targets.allSatisfy { journaled[.id($0)] == "closed" }, "the journal does not say closed for all")
     let left = try await portal.activeTargets()
-    #expect(left.isEmpty, "the portal still has \(left.count) targets")
+    expectNone(left, "targets are still active at the portal")
   }
 
   @Test func journalUnfinishedAfterAKillSettlesEverySentTarget() async throws {
@@ -223,8 +225,8 @@ import Testing
       guard case .id(let id) = target else { return true }
       return active.contains(id)
     }
-    #expect(stillActive.isEmpty, "\(stillActive.count) journaled targets are still active")
-    #expect(portal.journal.unfinished.isEmpty, "still unfinished: \(portal.journal.unfinished.count)")
+    expectNone(stillActive, "journaled targets are still active")
+    expectNone(portal.journal.unfinished, "targets are still unfinished in the journal")
     try await expectNothingLeftToDo(portal, active: active)
   }
 
@@ -238,7 +240,7 @@ import Testing
     let recovery = try await portal.run(["--output", "json", "-c", "journal --unfinished | revoke --yes"])
     #expect(recovery.ending == .exit(0), "\(recovery.ending); stderr: \(recovery.stderr.suffix(500))")
     let active = try await portal.activeTargets()
-    #expect(active.isEmpty, "the portal still has \(active.count) of the original targets")
+    expectNone(active, "of the original targets are still active")
     try await expectNothingLeftToDo(portal, active: active)
   }
 
@@ -280,11 +282,11 @@ import Testing
     let journal = portal.journal
     #expect(!journal.intents.isEmpty, "no intents journaled", sourceLocation: sourceLocation)
     let open = journal.intentsWithoutOutcome
-    #expect(open.isEmpty, "\(open.count) intents have no outcome", sourceLocation: sourceLocation)
+    expectNone(open, "intents have no outcome", sourceLocation: sourceLocation)
     #expect(journal.ends.last?.interrupted == true, "no end line saying interrupted", sourceLocation: sourceLocation)
     let state = journal.latestState
     let missing = portal.targets.filter { state[.id($0)] == nil || state[.id($0)] == "intent" }
-    #expect(missing.isEmpty, "\(missing.count) targets have no outcome", sourceLocation: sourceLocation)
+    expectNone(missing, "targets have no outcome", sourceLocation: sourceLocation)
     if let summary {
       let skipped = state.values.filter { $0 == "skipped" }.count
       #expect(
@@ -299,9 +301,7 @@ import Testing
       guard case .id(let id) = target else { return true }
       return !active.contains(id)
     }
-    #expect(
-      skippedButEnded.isEmpty, "\(skippedButEnded.count) targets journaled skipped were ended",
-      sourceLocation: sourceLocation)
+    expectNone(skippedButEnded, "targets journaled skipped were ended", sourceLocation: sourceLocation)
   }
 
   /// Every session the portal ended has an intent, and its outcome is `closed` or
@@ -313,12 +313,10 @@ import Testing
     let state = journal.latestState
     let allowed: Set<String> = answered ? ["closed", "unknown"] : ["closed", "unknown", "intent"]
     let unjournaled = ended.filter { !intended.contains(.id($0)) }
-    #expect(
-      unjournaled.isEmpty, "\(unjournaled.count) of \(ended.count) ended sessions have no intent",
-      sourceLocation: sourceLocation)
+    expectNone(unjournaled, "of \(ended.count) ended sessions have no intent", sourceLocation: sourceLocation)
     let wrong = ended.filter { intended.contains(.id($0)) && !allowed.contains(state[.id($0)] ?? "") }
-    #expect(
-      wrong.isEmpty, "ended but journaled \(wrong.prefix(5).map { state[.id($0)] ?? "-" })",
+    expectNone(
+      wrong.map { "\($0): \(state[.id($0)] ?? "-")" }, "ended sessions are journaled neither closed nor unknown",
       sourceLocation: sourceLocation)
   }
 
@@ -330,9 +328,7 @@ import Testing
       guard case .id(let id) = target else { return false }
       return outcome == "closed" && active.contains(id)
     }
-    #expect(
-      closedButActive.isEmpty, "\(closedButActive.count) sessions journaled closed are still active",
-      sourceLocation: sourceLocation)
+    expectNone(closedButActive.keys, "sessions journaled closed are still active", sourceLocation: sourceLocation)
   }
 
   /// A second `journal --unfinished | revoke` ends nothing and reports at most not-active.

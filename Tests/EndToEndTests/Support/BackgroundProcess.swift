@@ -36,7 +36,7 @@ final class BackgroundProcess {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
-    try process.run()
+    try Self.launch(process)
     standardOutput.drain(out.fileHandleForReading)
     standardError.drain(err.fileHandleForReading)
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
@@ -48,6 +48,17 @@ final class BackgroundProcess {
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
+  }
+
+  /// Starts `process` from this thread with an empty signal mask: the child inherits the
+  /// mask, and the test runner's threads block SIGINT, SIGTERM and SIGHUP.
+  private static func launch(_ process: Process) throws {
+    var empty = sigset_t()
+    var saved = sigset_t()
+    sigemptyset(&empty)
+    pthread_sigmask(SIG_SETMASK, &empty, &saved)
+    defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+    try process.run()
   }
 
   var pid: Int32 { process.processIdentifier }

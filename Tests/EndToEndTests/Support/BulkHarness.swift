@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One bulk test's world: a fresh `dsh-sim`, a login token for dsh, the owner's other
 /// sessions (the targets) recorded before the run, and a private state directory that is
@@ -142,6 +143,9 @@ enum ResultRecords {
 }
 
 extension Tmux {
+  /// The whole pane, scrollback included: a bulk run's summary comes before its results.
+  var history: String { (try? tmux(["capture-pane", "-p", "-N", "-S", "-"])) ?? "" }
+
   /// The pid of the program the pane runs (the pane shell's child).
   var programPid: Int32? {
     let shell = ((try? tmux(["display-message", "-p", "#{pane_pid}"])) ?? "").trimmingCharacters(
@@ -161,4 +165,13 @@ func poll(within seconds: Double, _ condition: () async throws -> Bool) async re
     try? await Task.sleep(for: .milliseconds(20))
   }
   return false
+}
+
+/// Records one issue naming how many `items` there are and the first few, unless there
+/// are none: a short message where `#expect(items.isEmpty)` would print them all.
+func expectNone<Items: Collection>(
+  _ items: Items, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard !items.isEmpty else { return }
+  Issue.record("\(items.count) \(what), e.g. \(Array(items.prefix(5)))", sourceLocation: sourceLocation)
 }
