@@ -107,12 +107,12 @@ struct BulkSummary: Equatable {
   var targets: Int
   var interrupted: Bool
 
-  /// The last summary line in `text`, if any.
+  /// The last summary in `text`, if any, wherever its line starts.
   static func last(in text: String) -> BulkSummary? {
-    let pattern = /^(revoke|revoke-user): (.+) \((\d+) targets?\)( — interrupted)?$/
+    let pattern = /(revoke|revoke-user): ([^():]+) \((\d+) targets?\)( — interrupted)?$/
     for line in text.split(separator: "\n").reversed() {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      guard let match = trimmed.wholeMatch(of: pattern), let targets = Int(match.3) else { continue }
+      guard let match = trimmed.firstMatch(of: pattern), let targets = Int(match.3) else { continue }
       var counts: [String: Int] = [:]
       if match.2 != "nothing to do" {
         for part in match.2.split(separator: ", ") {
