@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "dsh",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "dsh", targets: ["dsh"]),
     .executable(name: "dsh-sim", targets: ["dsh-sim"]),

@@ -88,6 +88,8 @@ public final class ReplDriver {
     let session = self.session
     let (label, email) = bridge.wait { (await session.portal.label, await session.portal.me?.email) }
     let user = email.map { String($0.split(separator: "@")[0]) }
-    return ["dsh", label, user].compactMap { $0 }.joined(separator: " ") + "> "
+    // The label and the email come from a profile or the portal: no control byte in the prompt.
+    let prompt = ["dsh", label, user].compactMap { $0 }.joined(separator: " ")
+    return TerminalText.escaped(prompt, keepNewlines: false) + "> "
   }
 }

@@ -90,7 +90,7 @@ public final class Session: Sendable {
 
   public func report(_ diagnostics: [Diagnostic], color: Settings.ColorMode = .auto) {
     let renderer = DiagnosticRenderer(color: color == .on || (color == .auto && terminal.colorAllowed))
-    for diagnostic in diagnostics { terminal.writeErr(renderer.render(diagnostic) + "\n") }
+    terminal.writeErr(renderer.render(all: diagnostics))
   }
 
   /// Trace lines go to stderr; they name method, path, status and time, never a header.
@@ -100,8 +100,8 @@ public final class Session: Sendable {
       let status = event.status.map(String.init) ?? "---"
       let retry = event.attempt > 1 ? " (attempt \(event.attempt))" : ""
       let note = event.note.map { "  \($0)" } ?? ""
-      terminal.writeErr(
-        "→ \(event.request.method) \(event.request.path)  \(status)  \(event.milliseconds)ms\(retry)\(note)\n")
+      let line = "\(event.request.method) \(event.request.path)  \(status)  \(event.milliseconds)ms\(retry)\(note)"
+      terminal.writeErr("→ " + TerminalText.escaped(line, keepNewlines: false) + "\n")
     }
   }
 

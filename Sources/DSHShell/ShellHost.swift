@@ -42,12 +42,20 @@ final class ShellHost: CommandHost {
   func confirm(_ question: String) async -> Bool { await ask(question) }
   func readSecret(_ prompt: String) async -> String? { await askSecret(prompt) }
 
-  func progress(done: Int, total: Int) {
+  func progress(done: Int, total: Int) { progress(done: done, total: total, note: "") }
+
+  /// `[#####     ] 120/1000  118 closed, 2 failed`, redrawn in place; cleared when done,
+  /// so the summary that follows starts on a clean line.
+  func progress(done: Int, total: Int, note: String) {
     guard terminal.stderrIsTTY else { return }
+    guard done < total else {
+      terminal.writeErr("\r\u{1B}[K")
+      return
+    }
     let width = 30
     let filled = total == 0 ? width : width * done / total
     let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-    terminal.writeErr("\r[\(bar)] \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
+    terminal.writeErr("\r[\(bar)] \(done)/\(total)" + (note.isEmpty ? "" : "  \(note)") + "\u{1B}[K")
   }
 }
 

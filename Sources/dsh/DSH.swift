@@ -61,6 +61,9 @@ struct DSH: ParsableCommand {
   func run() throws {
     // First, before any thread exists, so that every thread inherits the blocked signals.
     InterruptGate.install()
+    // A closed pipe on stdout makes writes fail (and dsh exit 1) instead of killing dsh in
+    // the middle of a bulk run.
+    signal(SIGPIPE, SIG_IGN)
     let environment = ProcessInfo.processInfo.environment
     let interactive =
       code == nil && script == nil && isatty(0) == 1 && isatty(1) == 1

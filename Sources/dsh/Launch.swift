@@ -65,6 +65,11 @@ struct Launch {
     // SIGTERM or SIGHUP stopped a command: dsh finished the journal, and now ends as the
     // signal would have ended it.
     if let signal = bridge.interruption.terminatingSignal { code = 128 + signal }
+    // Output that could not be written (a full disk, a closed pipe) is a failure, not success.
+    if let failure = terminal.outputFailure() {
+      terminal.writeErr("dsh: \(failure)\n")
+      if code == ExitCode.success.rawValue { code = ExitCode.failure.rawValue }
+    }
     return code
   }
 

@@ -41,7 +41,7 @@ import Testing
     expectClosedAreGone(journal, active: try await portal.activeTargets())
 
     // The reader must survive a torn last line: make sure there is one.
-    if journal.isEmpty || journal.text.hasSuffix("\n") { try appendTornLine(portal) }
+    if journal.isEmpty || journal.text.hasSuffix("\n") { try await appendTornLine(portal) }
     let runs = try await portal.run(["-c", "journal | to json"])
     #expect(runs.ending == .exit(0), "journal on a torn file: \(runs.ending); stderr: \(runs.stderr)")
     #expect(ResultRecords.parse(runs.stdout) != nil, "journal | to json printed no JSON: \(runs.stdout.prefix(300))")
@@ -76,44 +76,44 @@ import Testing
 
   @Test func ctrlCInTheReplStopsTheBulkRunAndKeepsTheShell() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let terminal = try startRepl(portal)
+    let terminal = try await startRepl(portal)
     try terminal.type(Self.revokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
     #expect(
-      terminal.waitFor { _ in BulkSummary.last(in: terminal.history)?.interrupted == true },
+      await terminal.waitFor { _ in BulkSummary.last(in: terminal.history)?.interrupted == true },
       "no interrupted summary: \(terminal.screen)")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
     try terminal.type("print 5150")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("\n5150") }, "the shell did not survive: \(terminal.screen)")
+    #expect(await terminal.waitFor { $0.contains("\n5150") }, "the shell did not survive: \(terminal.screen)")
     #expect(terminal.exitCode == nil)
     try await expectCleanInterruption(portal, screen: terminal.history)
   }
 
   @Test func sigtermToTheReplMidRunExits143WithTheJournalFinished() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let terminal = try startRepl(portal)
+    let terminal = try await startRepl(portal)
     try terminal.type(Self.revokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     let pid = try #require(terminal.programPid)
     kill(pid, SIGTERM)
-    #expect(terminal.waitFor { _ in terminal.exitCode != nil })
+    #expect(await terminal.waitFor { _ in terminal.exitCode != nil })
     #expect(terminal.exitCode == 143, "\(terminal.screen)")
     try await expectCleanInterruption(portal, screen: terminal.history)
   }
 
   @Test func afterCtrlCEveryJournaledTargetIsAGivenConnectionId() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let terminal = try startRepl(portal)
+    let terminal = try await startRepl(portal)
     try terminal.type(Self.revokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
-    #expect(terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces).hasSuffix(">") })
+    #expect(await terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
 
     let journal = portal.journal
     let given = Set(portal.targets.map(JournalFile.Target.id))
@@ -145,7 +145,7 @@ import Testing
     let people = try await portal.probe.people(portal.observer).filter { $0.email != BulkPortal.ownerEmail }
     let emails = Set(people.map(\.email))
     let ids = Set(people.map(\.id))
-    let terminal = try startRepl(portal)
+    let terminal = try await startRepl(portal)
     try terminal.type("users | where email != \"\(BulkPortal.ownerEmail)\" | get email | revoke-user --yes")
     try terminal.press("Enter")
     let reached = try await poll(within: 30) {
@@ -153,7 +153,7 @@ import Testing
     }
     #expect(reached, "the run never got 20 targets in: \(terminal.screen)")
     try terminal.press("C-c")
-    #expect(terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
+    #expect(await terminal.waitFor { _ in BulkSummary.last(in: terminal.history) != nil }, "\(terminal.screen)")
 
     let journal = portal.journal
     let labels = journal.values(of: "label").map { "\($0)" }
@@ -247,9 +247,9 @@ import Testing
   // MARK: Steps and checks
 
   /// A REPL on `portal` in tmux, its state directory the portal's, at its prompt.
-  func startRepl(_ portal: BulkPortal) throws -> Tmux {
+  func startRepl(_ portal: BulkPortal) async throws -> Tmux {
     let terminal = try Tmux(command: [Binaries.dsh], environment: portal.connection, stateDirectory: portal.state)
-    #expect(terminal.waitFor { $0.contains("> ") }, "no prompt: \(terminal.screen)")
+    #expect(await terminal.waitFor { $0.contains("> ") }, "no prompt: \(terminal.screen)")
     return terminal
   }
 
@@ -344,7 +344,7 @@ import Testing
     #expect(try await portal.activeTargets() == active, "the second run ended sessions", sourceLocation: sourceLocation)
   }
 
-  func appendTornLine(_ portal: BulkPortal) throws {
+  func appendTornLine(_ portal: BulkPortal) async throws {
     let directory = (portal.journalPath as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     if !FileManager.default.fileExists(atPath: portal.journalPath) {

@@ -23,7 +23,7 @@ import Testing
   @Test func aTokenFileOnlyItsOwnerCanReadSignsIn() async throws {
     let simulator = try SimulatorProcess()
     let file = try tokenFile(try await token(simulator.url), mode: 0o600)
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["--portal", simulator.url, "--token-file", file, "-c", "whoami | get email"])
     #expect(result.code == 0, "\(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
@@ -32,7 +32,8 @@ import Testing
   @Test func aTokenFileOthersCanReadIsRefusedBeforeAnythingIsSent() async throws {
     let simulator = try SimulatorProcess()
     let file = try tokenFile(try await token(simulator.url), mode: 0o644)
-    let result = try Binaries.run(Binaries.dsh, ["--portal", simulator.url, "--token-file", file, "-c", "whoami"])
+    let result = try await Binaries.run(
+      Binaries.dsh, ["--portal", simulator.url, "--token-file", file, "-c", "whoami"])
     #expect(result.code == 2)
     #expect(result.stderr.contains("can be read by others"))
     #expect(result.stderr.contains("chmod 600"))
@@ -41,7 +42,7 @@ import Testing
   @Test func aDashReadsTheTokenFromStandardInput() async throws {
     let simulator = try SimulatorProcess()
     let token = try await token(simulator.url)
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["--portal", simulator.url, "--token", "-", "-c", "whoami | get email"], stdin: token + "\n")
     #expect(result.code == 0, "\(result.stderr)")
     #expect(result.stdout == "owner@example.com\n")
@@ -50,7 +51,7 @@ import Testing
   @Test func aTokenWithALineBreakInsideIsRefusedByPositionNeverEchoed() async throws {
     let simulator = try SimulatorProcess()
     let secret = "SECRETPART1\r\nX-Injected: yes"
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["-c", "whoami"], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": secret])
     #expect(result.code == 2)
     #expect(result.stderr.contains("position 12"))
@@ -59,15 +60,15 @@ import Testing
   }
 
   @Test(arguments: [["--output", "xml", "-c", "1"], ["--no-such-flag"], ["-c", "1", "script.dsh"]])
-  func aCommandLineUsageErrorExitsTwo(_ arguments: [String]) throws {
-    let result = try Binaries.run(Binaries.dsh, arguments)
+  func aCommandLineUsageErrorExitsTwo(_ arguments: [String]) async throws {
+    let result = try await Binaries.run(Binaries.dsh, arguments)
     #expect(result.code == 2, "\(result.stderr)")
     #expect(!result.stderr.isEmpty)
   }
 
   @Test(arguments: ["http://127.0.0.1:70000", "http://127.0.0.1:0", "https://user:pw@example.com", "ftp://x"])
-  func aBadPortalURLIsAUsageErrorThatSaysWhy(_ url: String) throws {
-    let result = try Binaries.run(Binaries.dsh, ["--portal", url, "-c", "whoami"])
+  func aBadPortalURLIsAUsageErrorThatSaysWhy(_ url: String) async throws {
+    let result = try await Binaries.run(Binaries.dsh, ["--portal", url, "-c", "whoami"])
     #expect(result.code == 2, "\(result.stderr)")
     #expect(result.stderr.contains("is not a portal URL"))
   }

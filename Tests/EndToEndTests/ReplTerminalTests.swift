@@ -3,112 +3,113 @@ import Testing
 
 /// The real `dsh` in a real terminal (tmux): editing keys, completion, history, signals.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct ReplTerminalTests {
-  func demo(stateDirectory: URL? = nil) throws -> Tmux {
+  func demo(stateDirectory: URL? = nil) async throws -> Tmux {
     let terminal = try Tmux(command: [Binaries.dsh, "--demo"], stateDirectory: stateDirectory)
-    #expect(terminal.waitFor { $0.contains("dsh demo owner> ") }, "prompt never appeared: \(terminal.screen)")
+    #expect(await terminal.waitFor { $0.contains("dsh demo owner> ") }, "prompt never appeared: \(terminal.screen)")
     return terminal
   }
 
-  @Test func tabCompletesAVerb() throws {
-    let terminal = try demo()
+  @Test func tabCompletesAVerb() async throws {
+    let terminal = try await demo()
     try terminal.type("sessi")
     try terminal.press("Tab")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> sessions ") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> sessions ") })
   }
 
-  @Test func tabCompletesAFieldAfterWhere() throws {
-    let terminal = try demo()
+  @Test func tabCompletesAFieldAfterWhere() async throws {
+    let terminal = try await demo()
     try terminal.type("sessions | where use")
     try terminal.press("Tab")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("where userId ") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasSuffix("where userId ") })
   }
 
-  @Test func tabListsCandidatesWithDescriptions() throws {
-    let terminal = try demo()
+  @Test func tabListsCandidatesWithDescriptions() async throws {
+    let terminal = try await demo()
     try terminal.type("revoke-")
     try terminal.press("Tab")
-    #expect(terminal.waitFor { $0.contains("revoke-others") && $0.contains("End all your sessions except") })
+    #expect(await terminal.waitFor { $0.contains("revoke-others") && $0.contains("End all your sessions except") })
   }
 
-  @Test func upRecallsThePreviousEntry() throws {
-    let terminal = try demo()
+  @Test func upRecallsThePreviousEntry() async throws {
+    let terminal = try await demo()
     try terminal.type("print 4242")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("\n4242") })
+    #expect(await terminal.waitFor { $0.contains("\n4242") })
     try terminal.press("Up")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> print 4242") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> print 4242") })
   }
 
-  @Test func ctrlRFindsAnEarlierEntryByWhatItContains() throws {
-    let terminal = try demo()
+  @Test func ctrlRFindsAnEarlierEntryByWhatItContains() async throws {
+    let terminal = try await demo()
     for number in ["5151", "6262"] {
       try terminal.type("print \(number)")
       try terminal.press("Enter")
-      #expect(terminal.waitFor { $0.contains("\n\(number)") })
+      #expect(await terminal.waitFor { $0.contains("\n\(number)") })
     }
     try terminal.press("C-r")
     try terminal.type("515")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.contains("print 5151") }, "\(terminal.screen)")
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.contains("print 5151") }, "\(terminal.screen)")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.components(separatedBy: "\n5151").count == 3 }, "\(terminal.screen)")
+    #expect(await terminal.waitFor { $0.components(separatedBy: "\n5151").count == 3 }, "\(terminal.screen)")
   }
 
-  @Test func ctrlCClearsTheLineAndKeepsTheShell() throws {
-    let terminal = try demo()
+  @Test func ctrlCClearsTheLineAndKeepsTheShell() async throws {
+    let terminal = try await demo()
     try terminal.type("print 1111")
     try terminal.press("C-c")
     // A user types again once the fresh prompt is there; keys sent earlier can race the reset.
-    #expect(terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces) == "dsh demo owner>" })
+    #expect(
+      await terminal.waitFor { _ in terminal.cursorLine.trimmingCharacters(in: .whitespaces) == "dsh demo owner>" })
     try terminal.type("print 2222")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("\n2222") })
+    #expect(await terminal.waitFor { $0.contains("\n2222") })
     #expect(!terminal.screen.contains("\n1111"))
     #expect(terminal.exitCode == nil)
   }
 
-  @Test func ctrlDOnAnEmptyLineExits() throws {
-    let terminal = try demo()
+  @Test func ctrlDOnAnEmptyLineExits() async throws {
+    let terminal = try await demo()
     try terminal.press("C-d")
-    #expect(terminal.waitFor { _ in terminal.exitCode != nil })
+    #expect(await terminal.waitFor { _ in terminal.exitCode != nil })
     #expect(terminal.exitCode == 0)
   }
 
-  @Test func sigtermLeavesTheTerminalInItsNormalMode() throws {
+  @Test func sigtermLeavesTheTerminalInItsNormalMode() async throws {
     let terminal = try Tmux(
       command: [Binaries.dsh, "--demo"],
       afterExit: "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ';")
-    #expect(terminal.waitFor { $0.contains("dsh demo owner> ") })
+    #expect(await terminal.waitFor { $0.contains("dsh demo owner> ") })
     try terminal.type("print half-typed")
     let shell = try terminal.tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
       in: .whitespacesAndNewlines)
     _ = try terminal.tmux(["run-shell", "pkill -TERM -P \(shell)"])
-    #expect(terminal.waitFor { $0.contains("[exit ") && $0.contains("icanon") })
+    #expect(await terminal.waitFor { $0.contains("[exit ") && $0.contains("icanon") })
     #expect(terminal.screen.contains("[exit 143]"), "\(terminal.screen)")
     #expect(terminal.screen.contains("icanon echo"), "\(terminal.screen)")
   }
 
-  @Test func aContinuationPromptWaitsForTheRest() throws {
-    let terminal = try demo()
+  @Test func aContinuationPromptWaitsForTheRest() async throws {
+    let terminal = try await demo()
     try terminal.type("[1, 2, 3] |")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { _ in terminal.cursorLine.hasPrefix("... ") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasPrefix("... ") })
     try terminal.type("count")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("\n3\n") })
+    #expect(await terminal.waitFor { $0.contains("\n3\n") })
   }
 
-  @Test func historyIsRecalledInANewProcessAndHoldsNoSecret() throws {
+  @Test func historyIsRecalledInANewProcessAndHoldsNoSecret() async throws {
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-state-\(UUID().uuidString)")
     do {
-      let first = try demo(stateDirectory: state)
+      let first = try await demo(stateDirectory: state)
       try first.type("print 31337")
       try first.press("Enter")
-      #expect(first.waitFor { $0.contains("\n31337") })
+      #expect(await first.waitFor { $0.contains("\n31337") })
       try first.type("connect http://127.0.0.1:9 --token not-a-real-secret")
       try first.press("Enter")
-      #expect(first.waitFor { $0.contains("error[") })
+      #expect(await first.waitFor { $0.contains("error[") })
       try first.press("C-d")
-      #expect(first.waitFor { _ in first.exitCode != nil })
+      #expect(await first.waitFor { _ in first.exitCode != nil })
     }
     let file = state.appendingPathComponent("dsh/history-demo").path
     let attributes = try FileManager.default.attributesOfItem(atPath: file)
@@ -117,9 +118,9 @@ import Testing
     #expect(contents.contains("print 31337"))
     #expect(!contents.contains("not-a-real-secret"))
 
-    let second = try demo(stateDirectory: state)
+    let second = try await demo(stateDirectory: state)
     try second.press("Up")
-    #expect(second.waitFor { _ in second.cursorLine.hasSuffix("> print 31337") })
+    #expect(await second.waitFor { _ in second.cursorLine.hasSuffix("> print 31337") })
   }
 
   @Test func ctrlCCancelsARunningCommandAndReturnsToThePrompt() async throws {
@@ -127,16 +128,16 @@ import Testing
     let token = try await WalkingSkeletonTests().signInToken(simulator.url)
     let terminal = try Tmux(
       command: [Binaries.dsh], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
-    #expect(terminal.waitFor { $0.contains("> ") })
+    #expect(await terminal.waitFor { $0.contains("> ") })
     try terminal.type("sessions")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("> sessions\n") })
+    #expect(await terminal.waitFor { $0.contains("> sessions\n") })
     let started = Date()
     try terminal.press("C-c")
-    #expect(terminal.waitFor { $0.contains("interrupted") })
+    #expect(await terminal.waitFor { $0.contains("interrupted") })
     #expect(Date().timeIntervalSince(started) < 10)
     try terminal.type("print 5150")
     try terminal.press("Enter")
-    #expect(terminal.waitFor { $0.contains("\n5150") })
+    #expect(await terminal.waitFor { $0.contains("\n5150") })
   }
 }

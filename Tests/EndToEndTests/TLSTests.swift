@@ -115,7 +115,7 @@ import Testing
   ) {
     let simulator = try simulator(certificates.loopback)
     let token = try await ownerToken(simulator.url)
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, try arguments(simulator.url), environment: environment.merging(["DOCSPACE_TOKEN": token]) { $1 })
     return (result, token)
   }
@@ -165,17 +165,18 @@ import Testing
   }
 
   @Test(arguments: [true, false])
-  func theSimulatorNamesATLSFileItCannotUse(certificateIsWrong: Bool) throws {
+  func theSimulatorNamesATLSFileItCannotUse(certificateIsWrong: Bool) async throws {
     let files = certificates.loopback
     let certificate = certificateIsWrong ? files.key : files.certificate
     let key = certificateIsWrong ? files.key : files.certificate
-    let result = try Binaries.run(Binaries.dshSim, ["--port", "0", "--tls-cert", certificate, "--tls-key", key])
+    let result = try await Binaries.run(Binaries.dshSim, ["--port", "0", "--tls-cert", certificate, "--tls-key", key])
     #expect(result.code != 0)
     #expect(result.stderr.contains("cannot serve TLS with \(certificateIsWrong ? certificate : key)"))
   }
 
-  @Test func theSimulatorNeedsBothTLSFiles() throws {
-    let result = try Binaries.run(Binaries.dshSim, ["--port", "0", "--tls-cert", certificates.loopback.certificate])
+  @Test func theSimulatorNeedsBothTLSFiles() async throws {
+    let result = try await Binaries.run(
+      Binaries.dshSim, ["--port", "0", "--tls-cert", certificates.loopback.certificate])
     #expect(result.code == 64)
     #expect(result.stderr.contains("--tls-key"))
   }

@@ -30,7 +30,7 @@ import Testing
       $s = sessions | where userId == "\(Self.ownerId)" and not current
       revoke $s[0]
       """
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
 
     #expect(result.code == 0, "stderr: \(result.stderr)")
@@ -48,7 +48,7 @@ import Testing
     let before = try await client.activeConnections().items.count
 
     let program = "revoke (sessions | where not current)\n$s = sessions | where (userId == \"x\"\n"
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["-c", program], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
 
     #expect(result.code == 2)
@@ -73,7 +73,7 @@ import Testing
   {
     let simulator = try SimulatorProcess()
     let token = try await WalkingSkeletonTests().signInToken(simulator.url)
-    return try Binaries.run(
+    return try await Binaries.run(
       Binaries.dsh, arguments,
       environment: environment.merging(["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token]) { $1 }, stdin: stdin)
   }
@@ -85,16 +85,16 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
   }
 
-  @Test func aScriptGetsItsArguments() throws {
+  @Test func aScriptGetsItsArguments() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("args-\(UUID().uuidString).dsh")
     try "#!/usr/bin/env dsh\nprint ($args | count) $args[0]\n".write(to: file, atomically: true, encoding: .utf8)
-    let result = try Binaries.run(Binaries.dsh, [file.path, "alpha", "beta"])
+    let result = try await Binaries.run(Binaries.dsh, [file.path, "alpha", "beta"])
     #expect(result.stdout == "2 alpha\n")
     #expect(result.code == 0)
   }
 
-  @Test func theProgramOnStandardInputIsParsedWhole() throws {
-    let result = try Binaries.run(Binaries.dsh, ["-"], stdin: "print 1\nprint (\n")
+  @Test func theProgramOnStandardInputIsParsedWhole() async throws {
+    let result = try await Binaries.run(Binaries.dsh, ["-"], stdin: "print 1\nprint (\n")
     #expect(result.code == 2)
     #expect(result.stdout.isEmpty)
   }
@@ -106,10 +106,10 @@ import Testing
     let token = try await WalkingSkeletonTests().signInToken(simulator.url)
     let url = simulator.url.replacingOccurrences(of: "127.0.0.1", with: "0.0.0.0")
     let program = "connect \(url)\nwhoami | get email"
-    let refused = try Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_TOKEN": token])
+    let refused = try await Binaries.run(Binaries.dsh, ["-c", program], environment: ["DOCSPACE_TOKEN": token])
     #expect(refused.code == 4)
     #expect(refused.stderr.contains("refusing plain http://"))
-    let allowed = try Binaries.run(
+    let allowed = try await Binaries.run(
       Binaries.dsh, ["--allow-insecure-http", "-c", program], environment: ["DOCSPACE_TOKEN": token])
     #expect(allowed.code == 0, "stderr: \(allowed.stderr)")
     #expect(allowed.stdout == "owner@example.com\n")
@@ -137,7 +137,7 @@ import Testing
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("dry-\(UUID().uuidString).dsh")
     try "revoke (sessions | where not current)\nrevoke-others --yes\n".write(
       to: file, atomically: true, encoding: .utf8)
-    let result = try Binaries.run(
+    let result = try await Binaries.run(
       Binaries.dsh, ["--dry-run", file.path], environment: ["DOCSPACE_URL": simulator.url, "DOCSPACE_TOKEN": token])
     #expect(result.code == 0, "\(result.stderr)")
     #expect(result.stdout.contains("/logout/"))
@@ -145,18 +145,18 @@ import Testing
     await client.shutdown()
   }
 
-  @Test func anUnreachablePortalExitsWithFour() throws {
-    let result = try Binaries.run(
+  @Test func anUnreachablePortalExitsWithFour() async throws {
+    let result = try await Binaries.run(
       Binaries.dsh, ["-c", "sessions"], environment: ["DOCSPACE_URL": "http://127.0.0.1:9", "DOCSPACE_TOKEN": "x"])
     #expect(result.code == 4)
     #expect(result.stderr.contains("connection refused"))
   }
 
-  @Test func checkFindsProblemsWithoutRunning() throws {
+  @Test func checkFindsProblemsWithoutRunning() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).dsh")
     try "$s = sessions | where userid == \"x\"\nrevoke $s --yess\nprint $undefined\n".write(
       to: file, atomically: true, encoding: .utf8)
-    let result = try Binaries.run(Binaries.dsh, ["check", file.path])
+    let result = try await Binaries.run(Binaries.dsh, ["check", file.path])
     #expect(result.code == 2)
     #expect(result.stderr.contains("no field 'userid' on a session"))
     #expect(result.stderr.contains("has no flag --yess"))

@@ -63,5 +63,12 @@ public protocol CommandHost: Sendable {
   func readSecret(_ prompt: String) async -> String?
   /// Shows how far a long job is (a progress bar on a terminal, nothing otherwise).
   func progress(done: Int, total: Int)
+  /// The same, with a short note after the counts, e.g. `12 closed · rate-limited, waiting 1s`.
+  func progress(done: Int, total: Int, note: String)
   var isInteractive: Bool { get }
+}
+
+extension CommandHost {
+  /// Hosts without a progress line of their own show the counts alone.
+  public func progress(done: Int, total: Int, note: String) { progress(done: done, total: total) }
 }

@@ -144,6 +144,8 @@ private struct RunState {
   var graceEnds: ContinuousClock.Instant?
   var cancelledInFlight = false
   var done = 0
+  var closed = 0
+  var failed = 0
   let started = ContinuousClock.now
 
   init(count: Int, concurrency: Int) {
@@ -198,8 +200,10 @@ private struct RunState {
           results[index] = result
           journal?.outcome(sent ?? targets[index].journalTarget, result)
           done += 1
-          if showProgress { host.progress(done: done, total: targets.count) }
+          if result.outcome == .closed { closed += 1 }
+          if result.outcome.isFailure { failed += 1 }
         }
+        if showProgress { host.progress(done: done, total: targets.count, note: progressNote()) }
       }
     }
     let finished = results.enumerated().map { index, result in
@@ -242,6 +246,17 @@ private struct RunState {
       }
       return TargetResult(label: label, outcome: .unknown, status: nil, error: error)
     }
+  }
+
+  /// `118 closed, 2 failed · rate-limited, waiting 1.2s`
+  private func progressNote() -> String {
+    var note = "\(closed) closed" + (failed > 0 ? ", \(failed) failed" : "")
+    let wait = resumeAt - ContinuousClock.now
+    if wait > .zero {
+      let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+      note += " · rate-limited, waiting \(String(format: "%.1f", seconds))s"
+    }
+    return note
   }
 
   private func skipped<Target: BulkTarget>(_ target: Target, journal: JournalWriter?) -> TargetResult {

@@ -65,10 +65,11 @@ extension DocSpaceVerbs {
         do throws(APIError) {
           // PUT logout/{id} is idempotent: a second one for an ended session answers false.
           let closed = try await bulk.logOut(connection: target.id)
+          // An earlier attempt was sent and its answer lost; the portal now has no such session:
+          // that attempt is what ended it (the target was active when the run chose it).
           if !closed && hook.earlierAttemptUnanswered {
             return .finished(
-              .notActive, status: 200, error: "no longer active: an earlier attempt got no answer and may have ended it"
-            )
+              .closed, status: 200, error: "the first attempt's answer was lost; the retry found it already ended")
           }
           return .finished(closed ? .closed : .notActive, status: 200, error: nil)
         } catch {

@@ -20,7 +20,7 @@ extension PortalConfiguration {
   /// generous, so that a test that is not about it does not race it on a loaded machine;
   /// `deadline` is the one for tests of the deadline.
   static func quick(
-    _ url: URL, credential: Credential = .loginToken("peer-token"), deadline: Double = 10
+    _ url: URL, credential: Credential = .loginToken("peer-token"), deadline: Double = 60
   ) -> PortalConfiguration {
     var configuration = PortalConfiguration(baseURL: url, credential: credential)
     configuration.requestTimeout = deadline
@@ -49,7 +49,7 @@ func withClient<T>(
 
 /// Runs `body` with a real client of `peer`.
 func withClient<T>(
-  of peer: HostilePeer, credential: Credential = .loginToken("peer-token"), deadline: Double = 10,
+  of peer: HostilePeer, credential: Credential = .loginToken("peer-token"), deadline: Double = 60,
   body: (DocSpaceClient) async throws -> T
 ) async throws -> T {
   try await withClient(.quick(peer.url, credential: credential, deadline: deadline), body: body)

@@ -34,7 +34,7 @@ struct RawPortal {
     request.headers.add(
       name: "User-Agent", value: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0 Safari/537.36")
     if let body { request.body = .bytes(ByteBuffer(string: body)) }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
     let buffer = try await response.body.collect(upTo: 10_000_000)
     return Answer(
       status: Int(response.status.code), body: String(buffer: buffer),

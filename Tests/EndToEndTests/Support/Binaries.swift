@@ -19,16 +19,30 @@ enum Binaries {
     return directory.appendingPathComponent(name).path
   }
 
-  struct Result {
+  struct Result: Sendable {
     var code: Int32
     var stdout: String
     var stderr: String
   }
 
-  /// Runs a binary to completion with the given environment additions and stdin.
+  /// Runs a binary to completion on a thread of its own, so that waiting for it never
+  /// holds one of the few threads every async test shares (on 2 cores a blocked pool
+  /// starves other tests' deadlines).
   static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil)
-    throws -> Result
+    async throws -> Result
   {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(
+          with: Swift.Result { try runBlocking(path, arguments, environment: environment, stdin: stdin) })
+      }
+    }
+  }
+
+  /// Runs a binary to completion with the given environment additions and stdin.
+  static func runBlocking(
+    _ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments

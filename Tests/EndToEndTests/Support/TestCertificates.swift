@@ -54,7 +54,7 @@ struct TestCertificates {
   }
 
   private func openssl(_ arguments: [String]) throws {
-    let result = try Binaries.run("/usr/bin/env", ["openssl"] + arguments)
+    let result = try Binaries.runBlocking("/usr/bin/env", ["openssl"] + arguments)
     guard result.code == 0 else {
       throw CertificateError(description: "openssl \(arguments.joined(separator: " ")) failed: \(result.stderr)")
     }

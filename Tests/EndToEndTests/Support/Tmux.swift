@@ -61,13 +61,14 @@ final class Tmux {
     return Int(screen[range].dropFirst(6).dropLast())
   }
 
-  /// Waits until `condition` holds for the screen, up to `seconds`.
+  /// Waits until `condition` holds for the screen, up to `seconds`, polling without
+  /// holding a thread (the async tests share a pool of two on this machine).
   @discardableResult
-  func waitFor(_ seconds: Double = 15, _ condition: (String) -> Bool) -> Bool {
+  func waitFor(_ seconds: Double = 15, _ condition: (String) -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       if condition(screen) { return true }
-      usleep(20_000)
+      try? await Task.sleep(for: .milliseconds(20))
     }
     return false
   }
