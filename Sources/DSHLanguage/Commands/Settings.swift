@@ -11,18 +11,30 @@ public struct Settings: Sendable, Equatable {
   public var output: OutputFormat = .table
   public var confirm = true
   public var trace = false
-  public var concurrency = 8
-  public var timeout: Double = 30
+  /// Requests in flight at once, within `concurrencyRange`.
+  public var concurrency = 8 {
+    didSet { concurrency = min(max(concurrency, Self.concurrencyRange.lowerBound), Self.concurrencyRange.upperBound) }
+  }
+  /// Seconds one request may take, within `timeoutRange`.
+  public var timeout: Double = 30 {
+    didSet {
+      timeout = timeout.isNaN ? 30 : min(max(timeout, Self.timeoutRange.lowerBound), Self.timeoutRange.upperBound)
+    }
+  }
   public var color: ColorMode = .auto
   public var dryRun = false
   public var editor = "emacs"
 
   public init() {}
 
+  public static let concurrencyRange = 1...64
+  /// 1 ms to 10 minutes.
+  public static let timeoutRange: ClosedRange<Double> = 0.001...600
+
   /// Option names with their allowed values, for `set`, help and completion.
   public static let options: [(name: String, values: String)] = [
     ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off"),
-    ("concurrency", "1-64"), ("timeout", "a duration, e.g. 30s"), ("color", "auto|on|off"),
+    ("concurrency", "1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
     ("dry-run", "on|off"), ("editor", "emacs|vi"),
   ]
 }

@@ -46,10 +46,10 @@ enum SettingsRecord {
       let on = try flag()
       return { $0.dryRun = on }
     case "concurrency":
-      guard let number = value.asInt ?? Int(text), (1...64).contains(number) else { throw bad() }
+      guard let number = value.asInt ?? Int(text), Settings.concurrencyRange.contains(number) else { throw bad() }
       return { $0.concurrency = number }
     case "timeout":
-      guard case .duration(let seconds) = value, seconds > 0 else { throw bad() }
+      guard case .duration(let seconds) = value, Settings.timeoutRange.contains(seconds) else { throw bad() }
       return { $0.timeout = seconds }
     case "editor":
       guard text == "emacs" || text == "vi" else { throw bad() }

@@ -40,7 +40,7 @@ extension DataCommands {
       let key = try Fields.value(name, in: row, argument: .positional(0)).displayText
       groups[key] = .list((groups[key]?.asList ?? []) + [row])
     }
-    return .record(groups)
+    return try Self.limitNesting(.record(groups))
   }
 
   static let each = CommandSpec(
@@ -59,6 +59,6 @@ extension DataCommands {
       try Task.checkCancellation()
       results.append(try await block(item))
     }
-    return .list(results)
+    return try Self.limitNesting(.list(results))
   }
 }

@@ -5,3 +5,14 @@ public enum DataCommands {
     help, vars, set,
   ]
 }
+
+extension DataCommands {
+  /// What a command built, refused when it nests deeper than `Value.maximumNesting`.
+  static func limitNesting(_ value: Value) throws(CommandFailure) -> Value {
+    guard Value.nestingDepth(of: value) <= Value.maximumNesting else {
+      throw CommandFailure(
+        .runtime, "value nested too deeply (limit \(Value.maximumNesting) levels of lists and records)")
+    }
+    return value
+  }
+}

@@ -10,9 +10,15 @@ public enum RuntimeError: Error, Sendable {
   case typeMismatch(String, SourceRange)
   case indexOutOfRange(index: Int, count: Int, SourceRange)
   case divisionByZero(SourceRange)
+  /// An int operation whose result does not fit in 64 bits; the range is the operator's.
+  case integerOverflow(operator: String, SourceRange)
+  /// Building a list or record deeper than `Value.maximumNesting`.
+  case valueTooDeep(limit: Int, SourceRange)
   case invalidRegex(String, SourceRange)
   case controlOutsideLoop(String, SourceRange)
   case recursionTooDeep(SourceRange)
+  /// `source` inside `source` (with calls) deeper than the call limit.
+  case sourceTooDeep(limit: Int, SourceRange)
   case commandFailed(command: String, CommandFailure, SourceRange)
   case sourceFailed(path: String, reason: String, SourceRange)
   case interrupted(SourceRange)
@@ -23,8 +29,9 @@ public enum RuntimeError: Error, Sendable {
       .unknownName(_, let range), .unknownField(_, _, _, let range),
       .unknownFlag(_, _, _, let range), .missingArgument(_, _, _, let range),
       .tooManyArguments(_, _, let range), .typeMismatch(_, let range),
-      .indexOutOfRange(_, _, let range), .divisionByZero(let range), .invalidRegex(_, let range),
-      .controlOutsideLoop(_, let range), .recursionTooDeep(let range),
+      .indexOutOfRange(_, _, let range), .divisionByZero(let range), .integerOverflow(_, let range),
+      .valueTooDeep(_, let range), .invalidRegex(_, let range),
+      .controlOutsideLoop(_, let range), .recursionTooDeep(let range), .sourceTooDeep(_, let range),
       .commandFailed(_, _, let range), .sourceFailed(_, _, let range), .interrupted(let range):
       return range
     }
@@ -45,9 +52,13 @@ public enum RuntimeError: Error, Sendable {
     case .indexOutOfRange(let index, let count, _):
       return "index \(index) is out of range: the list has \(count) item\(count == 1 ? "" : "s")"
     case .divisionByZero: return "division by zero"
+    case .integerOverflow(let symbol, _): return "integer overflow: the result of '\(symbol)' does not fit in an int"
+    case .valueTooDeep(let limit, _): return "value nested too deeply (limit \(limit) levels of lists and records)"
     case .invalidRegex(let pattern, _): return "invalid regular expression '\(pattern)'"
     case .controlOutsideLoop(let word, _): return "'\(word)' outside a loop"
-    case .recursionTooDeep: return "calls nested too deeply (runaway recursion?)"
+    case .recursionTooDeep:
+      return "calls nested too deeply (limit \(Interpreter.maximumCallDepth)): runaway recursion?"
+    case .sourceTooDeep(let limit, _): return "source nested too deeply (limit \(limit)): does a file source itself?"
     case .commandFailed(_, let failure, _): return failure.message
     case .sourceFailed(let path, let reason, _): return "cannot source '\(path)': \(reason)"
     case .interrupted: return "interrupted"
@@ -68,6 +79,7 @@ public enum RuntimeError: Error, Sendable {
     case .missingArgument(_, _, let usage, _), .tooManyArguments(_, let usage, _):
       return "usage: \(usage)"
     case .commandFailed(_, let failure, _): return failure.help
+    case .integerOverflow: return "ints hold ±9223372036854775807; use a float (1.0 * x) for more"
     default: return nil
     }
   }
@@ -86,8 +98,9 @@ public enum RuntimeError: Error, Sendable {
     case .unknownName: return "E203"
     case .unknownField: return "E204"
     case .unknownFlag, .missingArgument, .tooManyArguments: return "E205"
-    case .typeMismatch, .indexOutOfRange, .divisionByZero, .invalidRegex: return "E206"
-    case .controlOutsideLoop, .recursionTooDeep, .sourceFailed: return "E207"
+    case .typeMismatch, .indexOutOfRange, .divisionByZero, .integerOverflow, .valueTooDeep, .invalidRegex:
+      return "E206"
+    case .controlOutsideLoop, .recursionTooDeep, .sourceTooDeep, .sourceFailed: return "E207"
     case .commandFailed(_, let failure, _):
       switch failure.kind {
       case .usage, .input: return "E205"

@@ -20,31 +20,32 @@ extension Interpreter {
     case .list(let items):
       var values: [Value] = []
       for item in items { values.append(try await evaluate(item, row: row)) }
-      return .list(values)
+      return try Self.limitNesting(.list(values), expr.range)
     case .record(let fields):
       var record = Record()
       for field in fields { record[field.key] = try await evaluate(field.value, row: row) }
-      return .record(record)
+      return try Self.limitNesting(.record(record), expr.range)
     case .unary(let op, let operand):
       let value = try await evaluate(operand, row: row)
       switch (op, value) {
       case (.not, _): return .bool(!value.isTruthy)
       case (.negate, .int(let number)):
-        return try Operators.checked((0).subtractingReportingOverflow(number), expr.range)
+        let symbol = SourceRange(expr.range.start, expr.range.start + 1)
+        return try Operators.checked((0).subtractingReportingOverflow(number), .subtract, at: symbol)
       case (.negate, .float(let number)): return .float(-number)
       case (.negate, .duration(let seconds)): return .duration(-seconds)
       default: throw RuntimeError.typeMismatch("cannot negate \(value.typeName)", expr.range)
       }
-    case .binary(.and, let lhs, let rhs):
+    case .binary(.and, let lhs, let rhs, _):
       guard try await evaluate(lhs, row: row).isTruthy else { return .bool(false) }
       return .bool(try await evaluate(rhs, row: row).isTruthy)
-    case .binary(.or, let lhs, let rhs):
+    case .binary(.or, let lhs, let rhs, _):
       if try await evaluate(lhs, row: row).isTruthy { return .bool(true) }
       return .bool(try await evaluate(rhs, row: row).isTruthy)
-    case .binary(let op, let lhs, let rhs):
+    case .binary(let op, let lhs, let rhs, let symbol):
       let left = try await evaluate(lhs, row: row)
       let right = try await evaluate(rhs, row: row)
-      return try Operators.apply(op, left, right, range: expr.range)
+      return try Operators.apply(op, left, right, range: expr.range, at: symbol)
     case .member(let base, let name):
       return try Self.member(name, of: try await evaluate(base, row: row), range: expr.range)
     case .index(let base, let indexExpr):
@@ -56,6 +57,14 @@ extension Interpreter {
     case .block(let block):
       return try await execute(block.statements, source: currentSource, showResults: false)
     }
+  }
+
+  /// A list or record just built, refused when it nests deeper than `Value.maximumNesting`.
+  static func limitNesting(_ value: Value, _ range: SourceRange) throws(RuntimeError) -> Value {
+    guard Value.nestingDepth(of: value) <= Value.maximumNesting else {
+      throw .valueTooDeep(limit: Value.maximumNesting, range)
+    }
+    return value
   }
 
   func field(_ name: String, of row: Value?, range: SourceRange) throws(RuntimeError) -> Value {

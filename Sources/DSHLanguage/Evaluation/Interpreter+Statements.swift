@@ -109,6 +109,11 @@ extension Interpreter {
     guard case .string(let path) = try await evaluate(pathExpr, row: nil) else {
       throw RuntimeError.typeMismatch("source needs a file path string", pathExpr.range)
     }
+    guard callDepth < Self.maximumCallDepth else {
+      throw RuntimeError.sourceTooDeep(limit: Self.maximumCallDepth, pathExpr.range)
+    }
+    callDepth += 1
+    defer { callDepth -= 1 }
     let resolved: String
     if path.hasPrefix("/") || !source.name.contains("/") {
       resolved = path

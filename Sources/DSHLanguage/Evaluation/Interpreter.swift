@@ -4,7 +4,8 @@ import Foundation
 /// settings. An actor so that commands may call back into it (conditions, blocks)
 /// while it waits for them.
 public actor Interpreter {
-  static let maximumCallDepth = 200
+  /// How deeply `def` calls and `source` may nest, together.
+  public static let maximumCallDepth = 200
 
   public nonisolated let registry: CommandRegistry
   let host: any CommandHost

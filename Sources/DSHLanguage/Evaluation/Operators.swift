@@ -1,9 +1,10 @@
 import Foundation
 
-/// The arithmetic, comparison and membership operators.
+/// The arithmetic, comparison and membership operators. Int arithmetic is checked: an
+/// overflow is an error at the operator (`at`), never a trap.
 enum Operators {
   static func apply(
-    _ op: BinaryOperator, _ lhs: Value, _ rhs: Value, range: SourceRange
+    _ op: BinaryOperator, _ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange
   ) throws(RuntimeError) -> Value {
     switch op {
     case .equal: return .bool(lhs.looselyEquals(rhs))
@@ -27,16 +28,17 @@ enum Operators {
       let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
       return .bool(op == .matches ? found : !found)
     case .in: return .bool(try contains(rhs, lhs, range: range))
-    case .add: return try add(lhs, rhs, range: range)
-    case .subtract: return try subtract(lhs, rhs, range: range)
-    case .multiply: return try multiply(lhs, rhs, range: range)
-    case .divide: return try divide(lhs, rhs, range: range)
+    case .add: return try add(lhs, rhs, range: range, at: symbol)
+    case .subtract: return try subtract(lhs, rhs, range: range, at: symbol)
+    case .multiply: return try multiply(lhs, rhs, range: range, at: symbol)
+    case .divide: return try divide(lhs, rhs, range: range, at: symbol)
     case .remainder:
       guard case .int(let a) = lhs, case .int(let b) = rhs else {
         throw mismatch("%", lhs, rhs, range)
       }
       if b == 0 { throw .divisionByZero(range) }
-      return .int(a % b)
+      // Int.min % -1 is 0, as for every other int; only the machine instruction overflows.
+      return .int(a.remainderReportingOverflow(dividingBy: b).partialValue)
     case .and, .or:
       return .bool(op == .and ? lhs.isTruthy && rhs.isTruthy : lhs.isTruthy || rhs.isTruthy)
     }
@@ -56,21 +58,36 @@ enum Operators {
     }
   }
 
-  static func checked(_ result: (Int, Bool), _ range: SourceRange) throws(RuntimeError) -> Value {
-    if result.1 { throw .typeMismatch("integer overflow", range) }
-    return .int(result.0)
+  static func checked(
+    _ result: (partialValue: Int, overflow: Bool), _ op: BinaryOperator, at symbol: SourceRange
+  ) throws(RuntimeError) -> Value {
+    if result.overflow { throw .integerOverflow(operator: op.rawValue, symbol) }
+    return .int(result.partialValue)
   }
 
-  static func add(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+  /// A date moved by a duration, refused when it leaves the years 1 to 9999.
+  static func shift(_ date: Date, by seconds: Double, _ op: BinaryOperator, at symbol: SourceRange)
+    throws(RuntimeError) -> Value
+  {
+    let moved = date.addingTimeInterval(seconds)
+    guard DateText.range.contains(moved.timeIntervalSince1970) else {
+      throw .typeMismatch("the date would be outside the years 1 to 9999", symbol)
+    }
+    return .date(moved)
+  }
+
+  static func add(_ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange)
+    throws(RuntimeError) -> Value
+  {
     switch (lhs, rhs) {
-    case (.int(let a), .int(let b)): return try checked(a.addingReportingOverflow(b), range)
+    case (.int(let a), .int(let b)): return try checked(a.addingReportingOverflow(b), .add, at: symbol)
     case (.int(let a), .float(let b)): return .float(Double(a) + b)
     case (.float(let a), .int(let b)): return .float(a + Double(b))
     case (.float(let a), .float(let b)): return .float(a + b)
     case (.string(let a), .string(let b)): return .string(a + b)
     case (.list(let a), .list(let b)): return .list(a + b)
     case (.date(let a), .duration(let b)), (.duration(let b), .date(let a)):
-      return .date(a.addingTimeInterval(b))
+      return try shift(a, by: b, .add, at: symbol)
     case (.duration(let a), .duration(let b)): return .duration(a + b)
     case (.string, _), (_, .string):
       throw .typeMismatch(
@@ -79,22 +96,26 @@ enum Operators {
     }
   }
 
-  static func subtract(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+  static func subtract(_ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange)
+    throws(RuntimeError) -> Value
+  {
     switch (lhs, rhs) {
-    case (.int(let a), .int(let b)): return try checked(a.subtractingReportingOverflow(b), range)
+    case (.int(let a), .int(let b)): return try checked(a.subtractingReportingOverflow(b), .subtract, at: symbol)
     case (.int(let a), .float(let b)): return .float(Double(a) - b)
     case (.float(let a), .int(let b)): return .float(a - Double(b))
     case (.float(let a), .float(let b)): return .float(a - b)
-    case (.date(let a), .duration(let b)): return .date(a.addingTimeInterval(-b))
+    case (.date(let a), .duration(let b)): return try shift(a, by: -b, .subtract, at: symbol)
     case (.date(let a), .date(let b)): return .duration(a.timeIntervalSince(b))
     case (.duration(let a), .duration(let b)): return .duration(a - b)
     default: throw mismatch("-", lhs, rhs, range)
     }
   }
 
-  static func multiply(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+  static func multiply(_ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange)
+    throws(RuntimeError) -> Value
+  {
     switch (lhs, rhs) {
-    case (.int(let a), .int(let b)): return try checked(a.multipliedReportingOverflow(by: b), range)
+    case (.int(let a), .int(let b)): return try checked(a.multipliedReportingOverflow(by: b), .multiply, at: symbol)
     case (.int(let a), .float(let b)): return .float(Double(a) * b)
     case (.float(let a), .int(let b)): return .float(a * Double(b))
     case (.float(let a), .float(let b)): return .float(a * b)
@@ -105,11 +126,14 @@ enum Operators {
   }
 
   /// Exact division: `10 / 4` is 2.5, `10 / 2` is 5.
-  static func divide(_ lhs: Value, _ rhs: Value, range: SourceRange) throws(RuntimeError) -> Value {
+  static func divide(_ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange)
+    throws(RuntimeError) -> Value
+  {
     switch (lhs, rhs) {
     case (.int(let a), .int(let b)):
       if b == 0 { throw .divisionByZero(range) }
-      if a % b == 0, !(a == Int.min && b == -1) { return .int(a / b) }
+      let quotient = try checked(a.dividedReportingOverflow(by: b), .divide, at: symbol)
+      if a.remainderReportingOverflow(dividingBy: b).partialValue == 0 { return quotient }
       return .float(Double(a) / Double(b))
     case (.duration(let a), .duration(let b)):
       if b == 0 { throw .divisionByZero(range) }

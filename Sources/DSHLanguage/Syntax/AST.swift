@@ -9,7 +9,8 @@ public struct Expr: Sendable {
     case list([Expr])
     case record([(key: String, value: Expr)])
     case unary(UnaryOperator, Expr)
-    case binary(BinaryOperator, Expr, Expr)
+    /// `at` is the operator's own range, where a failure of the operation points.
+    case binary(BinaryOperator, Expr, Expr, at: SourceRange)
     case member(Expr, String)
     case index(Expr, Expr)
     case subexpression(Pipeline)

@@ -5,6 +5,8 @@ struct Lexer {
   private let base: Int
   private var index = 0
   private(set) var errors: [SyntaxError] = []
+  /// Set when `Parser.maximumErrors` errors were found: lexing ended there.
+  private(set) var stopped = false
 
   /// Lexes `bytes`, whose first byte sits at offset `base` of the whole source.
   init(bytes: ArraySlice<UInt8>, base: Int = 0) {
@@ -15,10 +17,58 @@ struct Lexer {
   mutating func tokenize() -> [Token] {
     var tokens: [Token] = []
     while true {
-      let spaced = skipBlanks()
+      var spaced = skipBlanks()
+      while skipBadRun() {
+        _ = skipBlanks()
+        spaced = true
+      }
+      if errors.count >= Parser.maximumErrors {
+        stopped = true
+        index = bytes.count
+      }
       let token = next(spaceBefore: spaced || tokens.last?.kind == .newline || tokens.isEmpty)
       tokens.append(token)
       if token.kind == .end { return tokens }
+    }
+  }
+
+  private mutating func report(_ error: SyntaxError) {
+    if errors.count < Parser.maximumErrors { errors.append(error) }
+  }
+
+  /// Skips bytes that start no token (NUL, `` ` ``, control characters), and the blanks
+  /// between them, as one error: 50 KB of NUL is one diagnostic, not fifty thousand.
+  private mutating func skipBadRun() -> Bool {
+    guard let first = peek(), isBad(first) else { return false }
+    let start = index
+    var count = 0
+    var end = index
+    while let byte = peek() {
+      if isBad(byte) {
+        count += 1
+        index += 1
+        end = index
+      } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+        index += 1
+      } else {
+        break
+      }
+    }
+    index = end
+    let what = first == 0 ? "NUL byte" : describe(first)
+    let more = count > 1 ? " and \(count - 1) more character\(count == 2 ? "" : "s") dsh does not use" : ""
+    report(.unexpectedCharacter(what + more, SourceRange(base + start, base + end)))
+    return true
+  }
+
+  private func isBad(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0: return true
+    case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "#"),
+      UInt8(ascii: "$"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return false
+    case UInt8(ascii: "\\"): return !isLineContinuation
+    default: return !Self.isWordStart(byte) && !Self.symbols.contains(byte)
     }
   }
 
@@ -87,17 +137,8 @@ struct Lexer {
       kind = .flag(readWord())
     case _ where Self.isWordStart(byte):
       kind = .word(readWord())
-    case 0:
-      index += 1
-      errors.append(.unexpectedCharacter("NUL byte", range(from: start)))
-      return next(spaceBefore: true)
     default:
       kind = lexSymbol()
-      if case .symbol(let text) = kind, text.isEmpty {
-        index += 1
-        errors.append(.unexpectedCharacter(describe(byte), range(from: start)))
-        return next(spaceBefore: true)
-      }
     }
     return Token(kind: kind, range: range(from: start), spaceBefore: spaceBefore)
   }
@@ -130,7 +171,7 @@ struct Lexer {
     let start = index
     index += 1
     guard let byte = peek(), Self.isWordStart(byte) else {
-      errors.append(.expected("a variable name after '$'", range(from: start)))
+      report(.expected("a variable name after '$'", range(from: start)))
       return .variable("")
     }
     let nameStart = index
@@ -152,18 +193,29 @@ struct Lexer {
     while let byte = peek(), Self.isWordByte(byte) { index += 1 }
     let unit = String(decoding: bytes[unitStart..<index], as: UTF8.self)
     if unit.isEmpty {
-      if isFloat { return .float(Double(digits) ?? 0) }
+      if isFloat {
+        guard let value = Double(digits), value.isFinite else {
+          report(.outOfRange(digits, limit: "a float is at most \(Double.greatestFiniteMagnitude)", range(from: start)))
+          return .float(0)
+        }
+        return .float(value)
+      }
       guard let value = Int(digits) else {
-        errors.append(.invalidNumber(digits, range(from: start)))
+        report(.outOfRange(digits, limit: "an int is at most \(Int.max)", range(from: start)))
         return .int(0)
       }
       return .int(value)
     }
     if let seconds = Self.durationUnits[unit], let amount = Double(digits) {
+      guard amount * seconds <= Value.maximumDuration else {
+        report(
+          .outOfRange(digits + unit, limit: "a duration is at most \(Value.maximumDurationText)", range(from: start)))
+        return .duration(0)
+      }
       return .duration(amount * seconds)
     }
     if isFloat {
-      errors.append(.invalidNumber(digits + unit, range(from: start)))
+      report(.invalidNumber(digits + unit, range(from: start)))
       return .float(0)
     }
     return .word(digits + unit)
@@ -179,11 +231,12 @@ struct Lexer {
       index += 2
       return .symbol(two)
     }
-    let single = Character(Unicode.Scalar(bytes[index]))
-    guard "|()[]{},:;.=<>+-*/%@!?&~^".contains(single) else { return .symbol("") }
     index += 1
-    return .symbol(String(single))
+    return .symbol(String(Character(Unicode.Scalar(bytes[index - 1]))))
   }
+
+  /// The bytes that are a symbol token on their own.
+  static let symbols = Set("|()[]{},:;.=<>+-*/%@!?&~^".utf8)
 
   private mutating func lexRawString() -> Token.Kind {
     let start = index
@@ -192,7 +245,7 @@ struct Lexer {
     while let byte = peek(), byte != UInt8(ascii: "'") { index += 1 }
     let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
     if peek() == nil {
-      errors.append(.unterminatedString(range(from: start)))
+      report(.unterminatedString(range(from: start)))
     } else {
       index += 1
     }
@@ -222,7 +275,7 @@ struct Lexer {
         case UInt8(ascii: "0"): text.append(0)
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"): text.append(escaped)
         default:
-          errors.append(.unknownEscape(Character(Unicode.Scalar(escaped)), range(from: escapeStart)))
+          report(.unknownEscape(Character(Unicode.Scalar(escaped)), range(from: escapeStart)))
         }
       case UInt8(ascii: "$") where peek(1) == UInt8(ascii: "{"):
         flush()
@@ -252,7 +305,7 @@ struct Lexer {
     }
     flush()
     if peek() == nil {
-      errors.append(.unterminatedString(range(from: start)))
+      report(.unterminatedString(range(from: start)))
     } else {
       index += 1
     }

@@ -7,22 +7,28 @@ extension Parser {
 
   private mutating func parseOr() throws(SyntaxError) -> Expr {
     var left = try parseAnd()
+    var levels = 0
+    defer { depth -= levels }
     while current.isWord("or") {
-      _ = advance()
+      try deepen(&levels)
+      let symbol = advance()
       skipNewlines()
       let right = try parseAnd()
-      left = Expr(kind: .binary(.or, left, right), range: left.range.union(right.range))
+      left = Expr(kind: .binary(.or, left, right, at: symbol.range), range: left.range.union(right.range))
     }
     return left
   }
 
   private mutating func parseAnd() throws(SyntaxError) -> Expr {
     var left = try parseNot()
+    var levels = 0
+    defer { depth -= levels }
     while current.isWord("and") {
-      _ = advance()
+      try deepen(&levels)
+      let symbol = advance()
       skipNewlines()
       let right = try parseNot()
-      left = Expr(kind: .binary(.and, left, right), range: left.range.union(right.range))
+      left = Expr(kind: .binary(.and, left, right, at: symbol.range), range: left.range.union(right.range))
     }
     return left
   }
@@ -53,29 +59,36 @@ extension Parser {
     } else {
       return left
     }
-    _ = advance()
+    let symbol = advance()
     let right = try parseAdditive()
-    return Expr(kind: .binary(op, left, right), range: left.range.union(right.range))
+    return Expr(kind: .binary(op, left, right, at: symbol.range), range: left.range.union(right.range))
   }
 
   private mutating func parseAdditive() throws(SyntaxError) -> Expr {
     var left = try parseMultiplicative()
+    var levels = 0
+    defer { depth -= levels }
     while current.isSymbol("+") || current.isSymbol("-") {
-      let op: BinaryOperator = advance().isSymbol("+") ? .add : .subtract
+      try deepen(&levels)
+      let symbol = advance()
+      let op: BinaryOperator = symbol.isSymbol("+") ? .add : .subtract
       let right = try parseMultiplicative()
-      left = Expr(kind: .binary(op, left, right), range: left.range.union(right.range))
+      left = Expr(kind: .binary(op, left, right, at: symbol.range), range: left.range.union(right.range))
     }
     return left
   }
 
   private mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
     var left = try parseUnary()
+    var levels = 0
+    defer { depth -= levels }
     while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
+      try deepen(&levels)
       let symbol = advance()
       let op: BinaryOperator =
         symbol.isSymbol("*") ? .multiply : symbol.isSymbol("/") ? .divide : .remainder
       let right = try parseUnary()
-      left = Expr(kind: .binary(op, left, right), range: left.range.union(right.range))
+      left = Expr(kind: .binary(op, left, right, at: symbol.range), range: left.range.union(right.range))
     }
     return left
   }
@@ -98,17 +111,22 @@ extension Parser {
   /// `.field` and `[index]` bind only when written without a space before them.
   mutating func parsePostfix(_ base: Expr) throws(SyntaxError) -> Expr {
     var expr = base
+    var levels = 0
+    defer { depth -= levels }
     while !current.spaceBefore {
       if current.isSymbol("."), case .word(let name) = peek(1).kind, !peek(1).spaceBefore {
+        try deepen(&levels)
         _ = advance()
         let nameToken = advance()
         expr = Expr(kind: .member(expr, name), range: expr.range.union(nameToken.range))
       } else if current.isSymbol("."), case .int(let number) = peek(1).kind, !peek(1).spaceBefore {
+        try deepen(&levels)
         _ = advance()
         let indexToken = advance()
         let index = Expr(kind: .literal(.int(number)), range: indexToken.range)
         expr = Expr(kind: .index(expr, index), range: expr.range.union(indexToken.range))
       } else if current.isSymbol("[") {
+        try deepen(&levels)
         _ = advance()
         skipNewlines()
         let index = try parseExpression()
@@ -209,10 +227,13 @@ extension Parser {
   /// Inside brackets a pipeline may continue over line breaks.
   private mutating func parsePipelineAcrossLines() throws(SyntaxError) -> Pipeline {
     var pipeline = try parsePipeline()
+    var levels = 0
+    defer { depth -= levels }
     while true {
       var offset = 0
       while peek(offset).kind == .newline { offset += 1 }
       guard peek(offset).isSymbol("|") else { return pipeline }
+      try deepen(&levels)
       skipNewlines()
       _ = advance()
       skipNewlines()
@@ -290,7 +311,7 @@ extension Parser {
           signatures: signatures)
         nested.depth = depth
         let pipeline = try nested.parsePipeline()
-        errors.append(contentsOf: nested.errors)
+        for error in nested.errors { report(error) }
         var expr = Expr(kind: .subexpression(pipeline), range: pipeline.range)
         if pipeline.stages.count == 1, case .expression(let single) = pipeline.stages[0] { expr = single }
         guard nested.atEnd else { throw nested.unexpected(expected: "'}' closing the interpolation") }

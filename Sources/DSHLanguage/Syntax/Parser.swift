@@ -1,7 +1,12 @@
 /// Reads tokens into a `Program`. Reports every syntax error it can find in one go,
 /// resynchronising at the next statement after each one.
 public struct Parser {
-  static let maximumDepth = 200
+  /// How deeply expressions, blocks and chains (`1+1+…`, `.a.a…`, `a | b | …`) may nest.
+  /// Every later walk over the tree (evaluation, `dsh check`, freeing it) recurses once
+  /// per level, on task threads whose stacks may be as small as 512 KB.
+  public static let maximumDepth = 256
+  /// Past this many syntax errors the parser stops: the rest would be noise.
+  public static let maximumErrors = 100
 
   let source: Source
   let signatures: @Sendable (String) -> Signature?
@@ -9,6 +14,8 @@ public struct Parser {
   var position = 0
   var depth = 0
   var errors: [SyntaxError]
+  /// Set when parsing gave up (too deep, too many errors): nothing more is reported.
+  var stopped = false
 
   /// Parses `source`; `signatures` tells how each command's arguments are shaped.
   public static func parse(
@@ -33,6 +40,25 @@ public struct Parser {
     self.errors = lexer.errors
     self.source = source
     self.signatures = signatures
+    if lexer.stopped { stop(at: tokens[tokens.count - 1].range) }
+  }
+
+  /// Records an error, and gives up once there are too many.
+  mutating func report(_ error: SyntaxError) {
+    guard !stopped else { return }
+    errors.append(error)
+    if case .nestedTooDeeply = error {
+      stop(at: nil)
+    } else if errors.count >= Self.maximumErrors {
+      stop(at: error.range)
+    }
+  }
+
+  /// Skips to the end; with `range`, says that parsing stopped there.
+  mutating func stop(at range: SourceRange?) {
+    if let range { errors.append(.tooManyErrors(SourceRange(range.end, range.end))) }
+    stopped = true
+    position = tokens.count - 1
   }
 
   // MARK: Token access
@@ -82,6 +108,13 @@ public struct Parser {
 
   mutating func leave() { depth -= 1 }
 
+  /// Counts one more level of a tree a loop builds: a left-deep chain (`1+1+…`, `.a.a…`)
+  /// nests as deeply as brackets do. The caller undoes `levels` when the loop is done.
+  mutating func deepen(_ levels: inout Int) throws(SyntaxError) {
+    try enter()
+    levels += 1
+  }
+
   // MARK: Statements
 
   /// Parses statements until `closer` (a `}`) or the end, recovering from errors.
@@ -98,11 +131,8 @@ public struct Parser {
             || (closer != nil && current.isSymbol(closer!))
         else { throw unexpected(expected: "end of statement") }
       } catch {
-        errors.append(error)
-        if case .nestedTooDeeply = error {
-          position = tokens.count - 1
-          return statements
-        }
+        report(error)
+        if stopped { return statements }
         recover(closer: closer)
       }
     }
@@ -261,7 +291,10 @@ public struct Parser {
 
   mutating func parsePipeline() throws(SyntaxError) -> Pipeline {
     var stages = [try parseFirstStage()]
+    var levels = 0
+    defer { depth -= levels }
     while accept(symbol: "|") {
+      try deepen(&levels)
       skipNewlines()
       guard case .word = current.kind else { throw unexpected(expected: "a command after '|'") }
       stages.append(.command(try parseCommand()))

@@ -77,13 +77,20 @@ public enum DateText {
     return date.addingTimeInterval(fraction - Double(offsetSeconds))
   }
 
-  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any.
+  /// Seconds since 1970 of the dates dsh handles: 0001-01-01 to 9999-12-31 (UTC).
+  public static let range: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any. A date outside
+  /// `range` is shown as the nearest end of it.
   public static func format(_ date: Date) -> String {
+    let seconds = date.timeIntervalSince1970
+    let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
+    let date = Date(timeIntervalSince1970: clamped)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let whole = date.timeIntervalSince1970.rounded(.down)
-    let millis = Int(((date.timeIntervalSince1970 - whole) * 1000).rounded())
+    let whole = clamped.rounded(.down)
+    let millis = Int(((clamped - whole) * 1000).rounded())
     var text = String(
       format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)

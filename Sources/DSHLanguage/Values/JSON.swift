@@ -33,7 +33,7 @@ public enum JSON {
     case .float(let number): output += number.isFinite ? String(number) : "null"
     case .string(let text): output += quote(text)
     case .date(let date): output += quote(DateText.format(date))
-    case .duration(let seconds): output += String(seconds)
+    case .duration(let seconds): output += seconds.isFinite ? String(seconds) : "null"
     case .list(let items):
       if items.isEmpty {
         output += "[]"
@@ -88,7 +88,9 @@ public enum JSON {
     }
 
     mutating func value(depth: Int) throws(ParseError) -> Value {
-      guard depth < 512 else { throw error("JSON nested too deeply") }
+      guard depth < Value.maximumNesting else {
+        throw error("JSON nested too deeply (limit \(Value.maximumNesting) levels)")
+      }
       guard index < bytes.count else { throw error("unexpected end of JSON") }
       switch bytes[index] {
       case UInt8(ascii: "{"): return try object(depth: depth)

@@ -41,9 +41,12 @@ extension Value {
     return text
   }
 
-  /// `90s` → `1m30s`; the largest two units.
+  /// `90s` → `1m30s`; the largest two units. Past `maximumDuration`, weeks as a float.
   static func formatDuration(_ seconds: Double) -> String {
+    if seconds.isNaN { return "NaN" }
     if seconds < 0 { return "-" + formatDuration(-seconds) }
+    if seconds.isInfinite { return "inf" }
+    if seconds > maximumDuration { return formatFloat(seconds / 604_800) + "w" }
     if seconds < 1 && seconds > 0 { return "\(Int((seconds * 1000).rounded()))ms" }
     let units: [(String, Int)] = [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)]
     var remaining = Int(seconds.rounded())
