@@ -31,6 +31,8 @@ public struct APIResponse: Sendable {
   public var setCookieToken: String?
   /// Seconds, from a `Retry-After` header that passed `RetryAfter`'s checks.
   public var retryAfter: Double?
+  /// An `asc_auth_key` cookie was set that is not a usable token; it was ignored.
+  var offeredBadCookie = false
 
   init(status: Int, body: Data, setCookieToken: String? = nil, retryAfter: Double? = nil) {
     self.status = status

@@ -20,6 +20,14 @@ enum AuthCookie {
     return nil
   }
 
+  /// Whether the headers set an `asc_auth_key` at all, sane or not (the trace says when
+  /// one was ignored).
+  static func isOffered(in headers: [String]) -> Bool {
+    headers.contains { header in
+      header.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == name
+    }
+  }
+
   static func isSane(_ value: String) -> Bool {
     !value.isEmpty && value.utf8.count <= maximumLength
       && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !";,\"\\".utf8.contains($0) }

@@ -90,10 +90,12 @@ public struct DocSpaceClient: Sendable {
       let delay: Double
       switch await exchange(request, until: deadline) {
       case .success(let response):
-        report(request, status: response.status, since: started, attempt: attempt)
-        if (200..<300).contains(response.status), let token = response.setCookieToken, credential.isConnection {
-          setCredential(.loginToken(token))
-        }
+        let takesCookie = (200..<300).contains(response.status) && credential.isConnection
+        if takesCookie, let token = response.setCookieToken { setCredential(.loginToken(token)) }
+        let ignored = response.offeredBadCookie || (!takesCookie && response.setCookieToken != nil)
+        report(
+          request, status: response.status, since: started, attempt: attempt,
+          note: ignored ? "ignored a Set-Cookie asc_auth_key (not a token, or not on a 2xx to a signed-in shell)" : nil)
         guard Self.retryableStatuses.contains(response.status), request.isIdempotent,
           attempt < configuration.maximumAttempts, response.status != 429 || options.retriesRateLimits
         else { return try ResponseDecoding.check(response, for: request) }

@@ -99,9 +99,11 @@ extension DocSpaceClient {
       guard body.readableBytes + chunk.readableBytes <= limit else { throw APIError.tooLarge(request, limit: limit) }
       body.writeImmutableBuffer(chunk)
     }
-    return APIResponse(
-      status: status, body: Data(body.readableBytesView),
-      setCookieToken: AuthCookie.token(in: response.headers[canonicalForm: "set-cookie"].map(String.init)),
+    let cookies = response.headers[canonicalForm: "set-cookie"].map(String.init)
+    var answer = APIResponse(
+      status: status, body: Data(body.readableBytesView), setCookieToken: AuthCookie.token(in: cookies),
       retryAfter: response.headers.first(name: "retry-after").flatMap { RetryAfter.seconds($0) })
+    answer.offeredBadCookie = answer.setCookieToken == nil && AuthCookie.isOffered(in: cookies)
+    return answer
   }
 }
