@@ -111,7 +111,9 @@ struct Launch {
     }
     var line: [UInt8] = []
     var byte: UInt8 = 0
-    while line.count < 16 * 1024, read(0, &byte, 1) == 1, byte != 10 { line.append(byte) }
+    while line.count < 16 * 1024, InterruptGate.unblocked({ read(0, &byte, 1) }) == 1, byte != 10 {
+      line.append(byte)
+    }
     return String(decoding: line, as: UTF8.self)
   }
 
@@ -123,7 +125,7 @@ struct Launch {
       return bridge.wait { await session.runFile(script) }.code
     }
     if command.script == "-" {
-      let text = Self.readAllStandardInput()
+      guard let text = Self.readAllStandardInput() else { return ExitCode.interrupted.rawValue }
       return bridge.wait { await session.run(text, origin: "<stdin>") }.code
     }
     if interactive {
@@ -186,8 +188,17 @@ struct Launch {
     return bridge.wait { await ScriptChecker(session: session).check(path: path) }
   }
 
-  static func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  /// The whole of stdin, read with the stop signals let through (as the REPL does while it
+  /// waits): SIGTERM ends a dsh stuck on a pipe that never closes; nil after a Ctrl-C.
+  static func readAllStandardInput() -> String? {
+    var data: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = InterruptGate.unblocked { chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) } }
+      if count < 0 && errno == EINTR { return nil }
+      if count <= 0 { return String(decoding: data, as: UTF8.self) }
+      data += chunk[..<count]
+    }
   }
 }
 

@@ -72,7 +72,8 @@ struct BulkReport: Sendable {
 ///
 /// - The journal gets each intent before its request is sent and each outcome when it is known.
 /// - On 429 the whole run backs off: fewer requests in flight (halved, then grown by one per
-///   round of successes), a pause of `Retry-After` with jitter, and the target waits its turn.
+///   round of successes up to just below the level that drew the 429), a pause of
+///   `Retry-After` with jitter, and the target waits its turn.
 /// - A request with no answer is sent again (at most `noAnswerAttempts` times): the verbs'
 ///   PUTs are idempotent, so a second one changes nothing the first did.
 /// - The first interrupt stops starting requests and gives in-flight ones `grace` to finish;
@@ -139,6 +140,8 @@ private struct RunState {
   var limit: Int
   let ceiling: Int
   var successes = 0
+  /// The most in flight that has not drawn a 429 (starts at the ceiling; learned on a 429).
+  var probe: Int
   var resumeAt = ContinuousClock.now
   var stopLevel = 0
   var graceEnds: ContinuousClock.Instant?
@@ -154,6 +157,7 @@ private struct RunState {
     noAnswers = Array(repeating: 0, count: count)
     limit = concurrency
     ceiling = concurrency
+    probe = concurrency
   }
 
   mutating func next() -> Int? { retry.popLast() ?? queue.popLast() }
@@ -219,8 +223,12 @@ private struct RunState {
     switch attempt {
     case .finished(let outcome, let status, let error):
       successes += 1
-      if successes >= limit && limit < ceiling {
+      if successes >= limit && limit < min(ceiling, probe) {
         limit += 1
+        successes = 0
+      } else if successes >= 20 * limit && probe < ceiling {
+        // A long run without a 429 at the learned level: try one more in flight.
+        probe += 1
         successes = 0
       }
       return TargetResult(label: label, outcome: outcome, status: status, error: error)
@@ -231,6 +239,9 @@ private struct RunState {
           error: "the portal kept rate-limiting requests")
       }
       if now >= resumeAt {
+        // The portal's budget is below what was in flight: remember it, so that growing
+        // again stops short of it instead of running into the next 429.
+        probe = max(1, limit - 1)
         limit = max(1, limit / 2)
         successes = 0
         let pause = (retryAfter ?? 1) * Double.random(in: 1.0...1.5)

@@ -6,6 +6,7 @@ final class BackgroundProcess {
   private let process = Process()
   private let standardOutput = OutputBuffer()
   private let standardError = OutputBuffer()
+  private var openInput: Pipe?
 
   /// How the process ended: an exit status, or the signal that killed it.
   struct Ending: Equatable, CustomStringConvertible {
@@ -22,8 +23,12 @@ final class BackgroundProcess {
   }
 
   /// Starts `path` with `environment` added to the test's (DOCSPACE_* and colour removed
-  /// first); `stdin` is written and closed at once (nil: closed empty).
-  init(_ path: String, _ arguments: [String], environment: [String: String], stdin: String? = nil) throws {
+  /// first); `stdin` is written and closed at once (nil: closed empty), unless
+  /// `keepingInputOpen`, when it stays open until the process is released.
+  init(
+    _ path: String, _ arguments: [String], environment: [String: String], stdin: String? = nil,
+    keepingInputOpen: Bool = false
+  ) throws {
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DOCSPACE_") }
@@ -40,7 +45,11 @@ final class BackgroundProcess {
     standardOutput.drain(out.fileHandleForReading)
     standardError.drain(err.fileHandleForReading)
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
+    if keepingInputOpen {
+      openInput = input
+    } else {
+      try input.fileHandleForWriting.close()
+    }
   }
 
   deinit {
