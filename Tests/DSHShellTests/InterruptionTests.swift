@@ -15,7 +15,7 @@ import Testing
     let shell = try await TestShell.start(options: options, environment: ["XDG_STATE_HOME": state])
     let run = Task { await shell.run("sessions | where not current | revoke --yes") }
     var sent = 0
-    for _ in 0..<500 where sent < 8 {
+    for _ in 0..<3000 where sent < 8 {
       sent = await shell.simulator.receivedRequests().filter { $0.hasPrefix("PUT") }.count
       try await Task.sleep(for: .milliseconds(10))
     }

@@ -22,7 +22,11 @@ extension DocSpaceClient {
       default: break
       }
     }
-    if error is HTTPParserError { return .notHTTP(request) }
+    if let error = error as? HTTPParserError {
+      // The connection ended inside the answer (a body cut short): lost, not garbage.
+      if error == .invalidEOFState { return .connectionLost(request, detail: "the answer was cut short") }
+      return .notHTTP(request)
+    }
     if error is NIOSSLError || error is NIOSSLExtraError || String(describing: type(of: error)).contains("SSL") {
       return .tlsFailure(request, detail: TLSProblem.describe(error, host: host))
     }

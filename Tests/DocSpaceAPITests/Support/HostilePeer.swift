@@ -13,7 +13,7 @@ final class HostilePeer: @unchecked Sendable {
   let port: Int
   /// `http://127.0.0.1:PORT`
   let url: URL
-  static let connectionLifetime: Duration = .seconds(15)
+  static let connectionLifetime: Duration = .seconds(90)
 
   private let replies: [PeerReply]
   private let listener: Int32
