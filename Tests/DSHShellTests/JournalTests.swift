@@ -129,4 +129,21 @@ import Testing
       verb: "revoke", results: [result(1, .skipped), result(2, .closed), result(3, .closed)], interrupted: true)
     #expect(report.summary == "revoke: 2 closed, 1 skipped (3 targets) — interrupted")
   }
+
+  @Test func whileConnectedOnlyThisPortalsUnfinishedTargetsAreListed() async throws {
+    let home = stateHome()
+    let shell = try await TestShell.start(environment: ["XDG_STATE_HOME": home])
+    let here = try #require(await shell.session.portal.client?.configuration.baseURL.absoluteString)
+    for portal in [here, "https://other.example.com"] {
+      let journal = try #require(
+        JournalWriter(
+          paths: JournalPaths(environment: ["XDG_STATE_HOME": home]), portal: portal, caller: "owner@example.com",
+          verb: "revoke"))
+      journal.start(targets: 1)
+      journal.intent(.connection(portal == here ? 1 : 2), label: "x")
+    }
+    await shell.run("journal --unfinished | get id | to json --compact")
+    #expect(shell.capture.stdout == "[1]\n")
+    await shell.stop()
+  }
 }

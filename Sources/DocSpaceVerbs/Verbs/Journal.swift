@@ -11,7 +11,8 @@ extension DocSpaceVerbs {
         and its outcome when it is known, so a crash or a kill loses nothing that was sent. \
         Without flags: one record per run with its outcome counts. --unfinished: the targets \
         that were sent without a known answer or never sent; re-running them is safe (an ended \
-        session answers not-active): journal --unfinished | revoke --yes.
+        session answers not-active): journal --unfinished | revoke --yes. While connected, \
+        --unfinished lists only the connected portal's targets (ids are per portal).
         """,
       category: .shell,
       signature: Signature(flags: [
@@ -30,7 +31,12 @@ extension DocSpaceVerbs {
           "journal: skipped \(reader.unreadable) unreadable line\(reader.unreadable == 1 ? "" : "s") (torn by a crash, or from an older dsh)"
         )
       }
-      return .list(invocation.flag("unfinished") ? reader.unfinished() : reader.runs())
+      guard invocation.flag("unfinished") else { return .list(reader.runs()) }
+      // Connection ids are numbers per portal: another portal's unfinished ids must never
+      // reach a revoke here, so only this portal's are listed while connected.
+      let unfinished = reader.unfinished()
+      guard let here = await portal.client?.configuration.baseURL.absoluteString else { return .list(unfinished) }
+      return .list(unfinished.filter { $0.asRecord?["portal"] == .string(here) })
     }
   }
 }
