@@ -41,13 +41,13 @@ struct Launch {
         simulator = try bridge.wait { await Self.startDemo(session) }.get()
       } else {
         simulator = nil
-        if let problem = tokenProblem { throw LaunchError(message: problem, code: .usage) }
         if let profile = command.profile {
           let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
           let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
           if outcome.code != 0 { return outcome.code }
         } else if let portalText {
-          try bridge.wait { await connect(session, portalText) }.get()
+          let token = try readToken()
+          try bridge.wait { await connect(session, portalText, token: token) }.get()
         }
       }
     } catch {
@@ -76,21 +76,18 @@ struct Launch {
   var portalText: String? { command.portal ?? environment["DOCSPACE_URL"] }
 
   /// `--token T`, `--token -` (a line from stdin), `--token-file FILE`, else DOCSPACE_TOKEN.
-  /// Read once at start-up; `tokenProblem` says why it could not be had.
-  var tokenText: String {
+  /// Read once, at start-up; an unusable token file is a usage error.
+  func readToken() throws -> String {
     if command.token == "-" { return Self.readTokenLine() }
-    if let file = command.tokenFile { return (try? TokenFile.read(file)) ?? "" }
-    return command.token ?? environment["DOCSPACE_TOKEN"] ?? ""
-  }
-
-  var tokenProblem: String? {
-    guard let file = command.tokenFile else { return nil }
-    do throws(TokenFile.Problem) {
-      _ = try TokenFile.read(file)
-      return nil
-    } catch {
-      return "--token-file: " + error.message + (error.help.map { "; \($0)" } ?? "")
+    if let file = command.tokenFile {
+      do throws(TokenFile.Problem) {
+        return try TokenFile.read(file)
+      } catch {
+        throw LaunchError(
+          message: "--token-file: " + error.message + (error.help.map { "; \($0)" } ?? ""), code: .usage)
+      }
     }
+    return command.token ?? environment["DOCSPACE_TOKEN"] ?? ""
   }
 
   /// One line from standard input, without echo when it is a terminal.
@@ -140,10 +137,10 @@ struct Launch {
     return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: false).run()
   }
 
-  private func connect(_ session: Session, _ portalText: String) async -> Result<Void, LaunchError> {
+  private func connect(_ session: Session, _ portalText: String, token: String) async -> Result<Void, LaunchError> {
     do throws(APIError) {
       let configuration = session.portal.defaults.configuration(
-        url: try PortalConfiguration.url(from: portalText), credential: try Credential.validated(token: tokenText))
+        url: try PortalConfiguration.url(from: portalText), credential: try Credential.validated(token: token))
       try await session.portal.connect(configuration, label: nil)
       await session.portal.refreshUser()
       return .success(())

@@ -93,7 +93,8 @@ public enum APIError: Error, Sendable, Equatable {
         "the answer was not JSON (HTTP \(status), starts with \(start.debugDescription)): is the URL a DocSpace portal, or is a proxy in the way?\(suffix)"
     case .malformed(_, let detail): return "the portal's answer was not understood: \(detail)\(suffix)"
     case .tooLarge(_, let limit):
-      return "the portal's answer is larger than \(limit / (1024 * 1024)) MiB; dsh stopped reading it\(suffix)"
+      return
+        "the portal's answer is larger than \(limit / (1024 * 1024)) MiB; dsh stopped reading it: is the URL a DocSpace portal, or is a proxy in the way?\(suffix)"
     case .unreachable(_, let detail): return "cannot reach the portal: \(detail)\(suffix)"
     case .connectionLost(_, let detail):
       return "the connection to the portal was lost before it answered: \(detail)\(suffix)"
