@@ -31,10 +31,7 @@ final class BackgroundProcess {
   ) throws {
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DOCSPACE_") }
-    env["NO_COLOR"] = "1"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = Binaries.childEnvironment(adding: environment)
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()

@@ -19,6 +19,15 @@ enum Binaries {
     return directory.appendingPathComponent(name).path
   }
 
+  /// The test's environment without DOCSPACE_* and colour, plus `additions`: what every
+  /// child process of the tests starts with.
+  static func childEnvironment(adding additions: [String: String]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DOCSPACE_") }
+    environment["NO_COLOR"] = "1"
+    for (key, value) in additions { environment[key] = value }
+    return environment
+  }
+
   struct Result: Sendable {
     var code: Int32
     var stdout: String
@@ -46,12 +55,7 @@ enum Binaries {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    env.removeValue(forKey: "DOCSPACE_URL")
-    env.removeValue(forKey: "DOCSPACE_TOKEN")
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = childEnvironment(adding: environment)
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
