@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func killNineMidRunLeavesEveryEndedSessionJournaledAndTheJournalReadable() async throws {
-    let portal = try await BulkPortal(sessions: 1000, latency: 50)
+    // Slow enough (about 19 s for the run) that a loaded machine still sees it mid-way.
+    let portal = try await BulkPortal(sessions: 1000, latency: 150)
     let dsh = try portal.start(Self.revokeOthers)
     let reached = try await portal.waitForProgress(100) { dsh.isRunning }
     dsh.send(SIGKILL)
