@@ -1,6 +1,7 @@
 import DSHLanguage
 
-/// `dsh check`: finds unknown commands, flags, variables and fields without running.
+/// `dsh check FILE`: the check every run makes before its first statement, with the
+/// warnings a run does not show.
 public struct ScriptChecker {
   let session: Session
 
@@ -17,28 +18,18 @@ public struct ScriptChecker {
     }
     let diagnostics = await check(Source(name: path, text: text))
     session.report(diagnostics)
-    if diagnostics.isEmpty { session.terminal.writeErr("\(path): no problems found\n") }
-    return diagnostics.isEmpty ? 0 : ExitCode.usage.rawValue
+    let errors = diagnostics.filter { $0.severity == .error }
+    if errors.isEmpty { session.terminal.writeErr("\(path): no problems found\n") }
+    return errors.isEmpty ? 0 : ExitCode.usage.rawValue
   }
 
+  /// Errors first, then warnings.
   public func check(_ source: Source) async -> [Diagnostic] {
     switch await session.interpreter.parse(source) {
     case .failure(let errors): return errors.diagnostics
     case .success(let program):
-      let problems = ProgramChecker.problems(
-        in: program, registry: session.interpreter.registry, globals: ["args", "env", "last"])
-      return problems.map { $0.diagnostic(in: source) }
+      let findings = await session.interpreter.check(program)
+      return findings.diagnostics + findings.warnings
     }
-  }
-
-  /// Commands that exist nowhere: checked before a program runs, so that a typo late in
-  /// a script stops it before its first statement. Skipped when the program sources
-  /// other files, whose definitions are not known yet.
-  func unknownCommands(_ program: Program) -> [Diagnostic] {
-    let registry = session.interpreter.registry
-    if ProgramChecker.sourcesFiles(program, registry: registry) { return [] }
-    return ProgramChecker.problems(in: program, registry: registry, globals: [])
-      .filter { if case .unknownCommand = $0 { true } else { false } }
-      .map { $0.diagnostic(in: program.source) }
   }
 }

@@ -49,22 +49,46 @@ public final class Session: Sendable {
     public var exited = false
   }
 
-  /// Parses `text` whole and runs it if it has no syntax error.
+  /// Parses `text` whole, checks it, and runs it only if both found nothing. A script
+  /// with a `def main [...]` gets `arguments` parsed against it before anything runs, and
+  /// its `main` runs after its top level.
   @discardableResult
-  public func run(_ text: String, origin: String) async -> Outcome {
+  public func run(_ text: String, origin: String, arguments: [String]? = nil) async -> Outcome {
     await installTrace()
+    let color = await interpreter.settings.color
     switch await interpreter.parse(Source(name: origin, text: text)) {
     case .failure(let errors):
-      report(errors.diagnostics, color: await interpreter.settings.color)
+      report(errors.diagnostics, color: color)
       return Outcome(code: ExitCode.usage.rawValue)
     case .success(let program):
-      let unknown = ScriptChecker(session: self).unknownCommands(program)
-      if !unknown.isEmpty {
-        report(unknown, color: await interpreter.settings.color)
+      let findings = await interpreter.check(program)
+      if !findings.errors.isEmpty {
+        report(findings.diagnostics, color: color)
         return Outcome(code: ExitCode.usage.rawValue)
       }
+      var mainArguments: [String: Value]?
+      if let arguments, let parameters = program.mainParameters {
+        if arguments.contains("--help") || arguments.contains("-h") {
+          terminal.writeOut(MainArguments.help(script: origin, parameters))
+          return Outcome(code: ExitCode.success.rawValue, exited: true)
+        }
+        do throws(ArgumentProblem) {
+          mainArguments = try MainArguments.bind(arguments, to: parameters)
+        } catch {
+          let usage = MainArguments.help(script: origin, parameters).split(separator: "\n").first.map(String.init)
+          report(
+            [
+              Diagnostic(
+                code: "E210", message: "\(origin): \(error.message)", notes: [error.help, usage].compactMap { $0 })
+            ],
+            color: color)
+          return Outcome(code: ExitCode.usage.rawValue)
+        }
+      }
       do {
-        switch try await interpreter.run(program) {
+        var result = try await interpreter.run(program)
+        if result == .completed, let mainArguments { result = try await interpreter.runMain(mainArguments) }
+        switch result {
         case .completed: return Outcome(code: ExitCode.success.rawValue)
         case .exited(let code): return Outcome(code: code, exited: true)
         }
@@ -78,10 +102,12 @@ public final class Session: Sendable {
     }
   }
 
-  /// Runs a file: unreadable or non-UTF-8 files are usage errors.
-  public func runFile(_ path: String) async -> Outcome {
+  /// Runs a file with its arguments: unreadable or non-UTF-8 files are usage errors.
+  public func runFile(_ path: String, arguments: [String] = []) async -> Outcome {
     do {
-      return await run(try ScriptFile.read(path), origin: path)
+      let text = try ScriptFile.read(path)
+      await interpreter.setVariable("script", .string(path))
+      return await run(text, origin: path, arguments: arguments)
     } catch {
       report([Diagnostic(code: "E100", message: "cannot run '\(path)': \(error.message)")])
       return Outcome(code: ExitCode.usage.rawValue)

@@ -119,7 +119,7 @@ struct Launch {
       return bridge.wait { await session.run(code, origin: "<-c>") }.code
     }
     if let script = command.script, script != "-" {
-      return bridge.wait { await session.runFile(script) }.code
+      return bridge.wait { await session.runFile(script, arguments: command.arguments) }.code
     }
     if command.script == "-" {
       guard let text = Self.readAllStandardInput() else { return ExitCode.interrupted.rawValue }
@@ -181,7 +181,10 @@ struct Launch {
       terminal.writeErr("usage: dsh check FILE.dsh\n")
       return ExitCode.usage.rawValue
     }
-    let session = Session(Session.Options(terminal: terminal))
+    var options = Session.Options(terminal: terminal)
+    options.environment = environment
+    let session = Session(options)
+    bridge.wait { await session.interpreter.setVariable("script", .string(path)) }
     return bridge.wait { await ScriptChecker(session: session).check(path: path) }
   }
 

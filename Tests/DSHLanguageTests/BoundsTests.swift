@@ -48,8 +48,8 @@ import Testing
     let registry = CommandRegistry(DataCommands.all)
     let text = "print (1" + Self.repeated(" + $nope", 250) + ")"
     let program = try parse(text).get()
-    let problems = ProgramChecker.problems(in: program, registry: registry, globals: [])
-    #expect(problems.count == 250)
+    let findings = ProgramChecker.check(program, in: CheckContext(registry: registry))
+    #expect(findings.errors.count == 250)
   }
 
   // MARK: Lexer
@@ -135,11 +135,11 @@ import Testing
     "set timeout 11m", "set timeout 520000w", "set timeout 0s", "set concurrency 65", "set concurrency 0",
   ])
   func aSettingOutOfRangeIsRefusedWithTheRange(_ code: String) async {
-    guard case .commandFailed(_, let failure, _)? = await evaluate(code).runtimeError else {
+    guard case .invalidArgument(_, let problem, _)? = await evaluate(code).runtimeError else {
       Issue.record("\(code): expected a refusal")
       return
     }
-    #expect(failure.help?.contains(code.contains("timeout") ? "1ms to 10m" : "1-64") == true, "\(code)")
+    #expect(problem.help?.contains(code.contains("timeout") ? "1ms to 10m" : "1-64") == true, "\(code)")
   }
 
   @Test func settingsStayInRangeWhenSetDirectly() {
@@ -153,7 +153,7 @@ import Testing
   // MARK: Sourcing and calls
 
   @Test(.timeLimit(.minutes(1)))
-  func aFileThatSourcesItselfStopsWithTheLimit() async throws {
+  func aFileThatSourcesItselfIsRefusedAsACycle() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-bounds-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -165,7 +165,7 @@ import Testing
       _ = try await interpreter.run(program)
       Issue.record("expected an error")
     } catch {
-      #expect(error.error.message == "source nested too deeply (limit 200): does a file source itself?")
+      #expect(error.error.message == "cannot source 'self.dsh': it sources itself (self.dsh → self.dsh)")
     }
   }
 

@@ -105,10 +105,10 @@ struct UncheckedDriver: @unchecked Sendable {
 
   @Test func aListSkipsTheShellsOwnConnectionUnlessIncludeSelf() async throws {
     let shell = try await TestShell.start()
-    await shell.run("revoke (sessions | where current) | count")
+    await shell.run("revoke (sessions | where current) --yes | count")
     #expect(shell.capture.stdout == "0\n")
     #expect(shell.capture.stderr.contains("skipping the shell's own connection"))
-    let outcome = await shell.run("revoke (sessions | where current) --include-self | get outcome")
+    let outcome = await shell.run("revoke (sessions | where current) --include-self --yes | get outcome")
     #expect(outcome.code == 0)
     #expect(shell.capture.stdout.hasSuffix("closed\n"))
     #expect(await shell.run("sessions").code == 4)

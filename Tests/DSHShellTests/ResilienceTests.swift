@@ -13,7 +13,8 @@ import Testing
     options.failRate = 0.2
     let shell = try await TestShell.start(options: options)
     let outcome = await shell.run(
-      "$s = sessions | where not current\ntry { $r = revoke $s } catch { $r = $error.results }\n", origin: "bulk.dsh")
+      "$s = sessions | where not current\ntry { $r = revoke $s --yes } catch { $r = $error.results }\n",
+      origin: "bulk.dsh")
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
     let targets = await shell.session.interpreter.variables["s"]?.asList?.compactMap { $0.asRecord?["id"]?.asInt } ?? []
     #expect(targets.count == 200)
@@ -37,7 +38,7 @@ import Testing
     options.latencyMilliseconds = 150
     let shell = try await TestShell.start(options: options)
     let outcome = await shell.run(
-      "set concurrency 32\n$r = revoke (sessions | where not current)\n", origin: "limit.dsh")
+      "set concurrency 32\n$r = revoke (sessions | where not current) --yes\n", origin: "limit.dsh")
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
     let results = await shell.session.interpreter.variables["r"]?.asList ?? []
     #expect(results.count == 40)

@@ -84,9 +84,18 @@ import Testing
     await shell.stop()
   }
 
-  @Test func scriptsNeverAsk() async throws {
+  @Test func aScriptNeverAsksAndRefusesABulkRevokeThatStatesNoIntent() async throws {
     let (shell, asked) = try await Self.startAnsweringNo(interactive: false)
-    #expect(await shell.run("revoke (sessions | where not current)").code == 0)
+    #expect(await shell.run("revoke (sessions | where not current)").code == 2)
+    #expect(await asked.questions.isEmpty)
+    #expect(shell.capture.stderr.contains("--yes, --expect-count N or --dry-run"))
+    #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
+    await shell.stop()
+  }
+
+  @Test func aScriptThatSaysYesNeverAsksEither() async throws {
+    let (shell, asked) = try await Self.startAnsweringNo(interactive: false)
+    #expect(await shell.run("revoke (sessions | where not current) --yes").code == 0)
     #expect(await asked.questions.isEmpty)
     await shell.stop()
   }
@@ -144,7 +153,7 @@ import Testing
 
   @Test func revokeTakesItsTargetsFromThePipeline() async throws {
     let shell = try await TestShell.start()
-    await shell.run("sessions | where not current | revoke | where outcome == \"closed\" | count")
+    await shell.run("sessions | where not current | revoke --yes | where outcome == \"closed\" | count")
     #expect(shell.capture.stdout == "3\n")
     await shell.stop()
   }
@@ -154,7 +163,8 @@ import Testing
     let shell = try await TestShell.start(environment: ["XDG_STATE_HOME": state.path])
     let token = try #require(await shell.session.portal.client?.credential.loginToken)
     await shell.run(
-      "$s = sessions | where not current; revoke $s[0]; revoke [$s[1], 424242]; revoke-others; sessions | count")
+      "$s = sessions | where not current; revoke $s[0]; revoke [$s[1], 424242] --yes; revoke-others --yes; sessions | count"
+    )
     await shell.run("journal | get verb | to json --compact")
     #expect(shell.capture.stdout.hasSuffix("[\"revoke\",\"revoke\",\"revoke-others\"]\n"))
     await shell.run(

@@ -51,14 +51,21 @@ public struct CommandSpec: Sendable {
   public var seeAlso: [String]
   public var http: [HTTPCall]
   public var role: String?
+  public var endsSessions: EndsSessions
+  /// A check across positional arguments (`set output xml`): given the values known so far
+  /// (nil: not known before running), the problem and the index of the argument at fault.
+  public var validate: (@Sendable ([Value?]) -> (problem: ArgumentProblem, index: Int)?)?
   public var run: @Sendable (Invocation) async throws -> Value
 
   public init(
     name: String, summary: String, discussion: String = "", category: Category,
     signature: Signature = Signature(), output: Output = .unknown, examples: [Example] = [],
-    seeAlso: [String] = [], http: [HTTPCall] = [], role: String? = nil,
+    seeAlso: [String] = [], http: [HTTPCall] = [], role: String? = nil, endsSessions: EndsSessions = .never,
+    validate: (@Sendable ([Value?]) -> (problem: ArgumentProblem, index: Int)?)? = nil,
     run: @escaping @Sendable (Invocation) async throws -> Value
   ) {
+    self.endsSessions = endsSessions
+    self.validate = validate
     self.name = name
     self.summary = summary
     self.discussion = discussion
@@ -94,5 +101,18 @@ public struct Example: Sendable {
     self.code = code
     self.summary = summary
     self.expectation = expectation
+  }
+}
+
+extension CommandSpec {
+  /// Whether one call can end more than one session. In a script nobody is asked, so such
+  /// a call must state its intent (`--yes`, `--expect-count N`, `--dry-run`, or an earlier
+  /// `set confirm off`); the checker refuses it otherwise.
+  public enum EndsSessions: Sendable {
+    case never
+    /// Always: `revoke-user`, `revoke-others`, `change-password`.
+    case many
+    /// When its target is a list or comes down a pipeline: `revoke`.
+    case whenList
   }
 }

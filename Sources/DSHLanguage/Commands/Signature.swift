@@ -47,6 +47,8 @@ public struct Parameter: Sendable {
   public var shape: Shape
   public var optional: Bool
   public var help: String
+  /// The values it accepts, checked before running; nil accepts any.
+  public var check: ValueCheck?
 
   public init(_ name: String, _ shape: Shape = .value, optional: Bool = false, help: String) {
     self.name = name
@@ -61,10 +63,15 @@ public struct Flag: Sendable {
   /// The placeholder of the flag's value (`N`, `DATE`), or nil for a switch.
   public var valueName: String?
   public var help: String
+  /// The value it accepts, checked before running; nil accepts any.
+  public var check: ValueCheck?
+  /// Names users reach for that mean this flag (`reverse` for `desc`), for did-you-mean.
+  public var synonyms: [String]
 
-  public init(_ name: String, value: String? = nil, help: String) {
+  public init(_ name: String, value: String? = nil, help: String, synonyms: [String] = []) {
     self.name = name
     self.valueName = value
     self.help = help
+    self.synonyms = synonyms
   }
 }

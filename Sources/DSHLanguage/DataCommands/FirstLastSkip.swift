@@ -2,7 +2,9 @@ extension DataCommands {
   static let first = CommandSpec(
     name: "first", summary: "The first item, or a list of the first N",
     category: .data,
-    signature: Signature([Parameter("N", optional: true, help: "how many; without it, one item")]),
+    signature: Signature([
+      Parameter("N", optional: true, help: "how many; without it, one item").checked(.int(0...Int.max))
+    ]),
     output: .itemOfInput,
     examples: [
       Example("[1, 2, 3] | first", "one item", .output("1\n")),
@@ -19,7 +21,9 @@ extension DataCommands {
   static let last = CommandSpec(
     name: "last", summary: "The last item, or a list of the last N",
     category: .data,
-    signature: Signature([Parameter("N", optional: true, help: "how many; without it, one item")]),
+    signature: Signature([
+      Parameter("N", optional: true, help: "how many; without it, one item").checked(.int(0...Int.max))
+    ]),
     output: .itemOfInput,
     examples: [Example("[1, 2, 3] | last 2 | to json --compact", "a list of two", .output("[2,3]\n"))],
     seeAlso: ["first"]
@@ -33,7 +37,7 @@ extension DataCommands {
   static let skip = CommandSpec(
     name: "skip", summary: "Drop the first N items",
     category: .data,
-    signature: Signature([Parameter("N", help: "how many to drop")]),
+    signature: Signature([Parameter("N", help: "how many to drop").checked(.int(0...Int.max))]),
     output: .sameAsInput,
     examples: [Example("[1, 2, 3] | skip 1 | to json --compact", "all but the first", .output("[2,3]\n"))],
     seeAlso: ["first"]

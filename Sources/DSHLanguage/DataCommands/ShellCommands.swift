@@ -52,7 +52,22 @@ extension DataCommands {
     ]),
     output: .unknown,
     examples: [Example("set output json", "machine-readable results")],
-    seeAlso: ["vars"]
+    seeAlso: ["vars"],
+    validate: { values in
+      guard case .string(let option)? = values.first else { return nil }
+      guard values.count == 2 else {
+        return (ArgumentProblem("set \(option) needs a value", help: SettingsRecord.allowed(option)), 0)
+      }
+      guard let value = values[1] else { return nil }
+      do {
+        _ = try SettingsRecord.change(option, to: value)
+        return nil
+      } catch let failure as CommandFailure {
+        return (ArgumentProblem(failure.message, help: failure.help), failure.argument == .positional(0) ? 0 : 1)
+      } catch {
+        return nil
+      }
+    }
   ) { invocation in
     guard let option = invocation.positional(0)?.asString else {
       return .record(SettingsRecord.make(await invocation.session.settings))

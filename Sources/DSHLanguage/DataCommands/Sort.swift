@@ -4,7 +4,7 @@ extension DataCommands {
     category: .data,
     signature: Signature(
       [Parameter("FIELD", .field, optional: true, help: "the field to sort by")],
-      flags: [Flag("desc", help: "largest first")]),
+      flags: [Flag("desc", help: "largest first", synonyms: ["reverse", "descending", "rev"])]),
     output: .sameAsInput,
     examples: [
       Example("[3, 1, 2] | sort | to json --compact", "values", .output("[1,2,3]\n")),

@@ -4,7 +4,13 @@ public enum RuntimeError: Error, Sendable {
   case unknownCommand(String, known: [String], SourceRange)
   case unknownName(String, SourceRange)
   case unknownField(String, recordName: String, known: [String], SourceRange)
-  case unknownFlag(command: String, flag: String, known: [String], SourceRange)
+  /// `suggestion` is a flag meaning the same (`--desc` for `--reverse`), found by synonym.
+  case unknownFlag(command: String, flag: String, known: [String], suggestion: String?, SourceRange)
+  /// An argument's value that the command does not accept (from its `ValueCheck`).
+  case invalidArgument(command: String, ArgumentProblem, SourceRange)
+  /// In a script, a call that can end many sessions states no intent (`--yes`, …).
+  case intentRequired(command: String, SourceRange)
+  case returnOutsideDef(SourceRange)
   case missingArgument(command: String, parameter: String, usage: String, SourceRange)
   case tooManyArguments(command: String, usage: String, SourceRange)
   case typeMismatch(String, SourceRange)
@@ -27,7 +33,8 @@ public enum RuntimeError: Error, Sendable {
     switch self {
     case .undefinedVariable(_, _, let range), .unknownCommand(_, _, let range),
       .unknownName(_, let range), .unknownField(_, _, _, let range),
-      .unknownFlag(_, _, _, let range), .missingArgument(_, _, _, let range),
+      .unknownFlag(_, _, _, _, let range), .missingArgument(_, _, _, let range),
+      .invalidArgument(_, _, let range), .intentRequired(_, let range), .returnOutsideDef(let range),
       .tooManyArguments(_, _, let range), .typeMismatch(_, let range),
       .indexOutOfRange(_, _, let range), .divisionByZero(let range), .integerOverflow(_, let range),
       .valueTooDeep(_, let range), .invalidRegex(_, let range),
@@ -44,7 +51,12 @@ public enum RuntimeError: Error, Sendable {
     case .unknownName(let name, _):
       return "'\(name)' is not a value here: quote it (\"\(name)\") for a string, or use $\(name) for a variable"
     case .unknownField(let name, let recordName, _, _): return "no field '\(name)' on \(recordName)"
-    case .unknownFlag(let command, let flag, _, _): return "'\(command)' has no flag --\(flag)"
+    case .unknownFlag(let command, let flag, _, _, _): return "'\(command)' has no flag --\(flag)"
+    case .invalidArgument(_, let problem, _): return problem.message
+    case .intentRequired(let command, _):
+      return "in a script, '\(command)' can end many sessions and nobody is asked: say so with --yes, "
+        + "--expect-count N or --dry-run"
+    case .returnOutsideDef: return "'return' outside a def"
     case .missingArgument(let command, let parameter, _, _):
       return "'\(command)' needs \(parameter)"
     case .tooManyArguments(let command, _, _): return "too many arguments for '\(command)'"
@@ -74,8 +86,14 @@ public enum RuntimeError: Error, Sendable {
       return Suggestions.didYouMean(name, in: known) ?? "run 'help' to list commands"
     case .unknownField(let name, _, let known, _):
       return Suggestions.didYouMean(name, in: known)
-    case .unknownFlag(_, let flag, let known, _):
-      return Suggestions.closest(to: flag, in: known).first.map { "did you mean '--\($0)'?" }
+    case .unknownFlag(_, let flag, let known, let suggestion, _):
+      return (suggestion.map { [$0] } ?? Suggestions.closest(to: flag, in: known)).first.map {
+        "did you mean '--\($0)'?"
+      }
+    case .invalidArgument(_, let problem, _): return problem.help
+    case .intentRequired: return "or put `set confirm off` before it"
+    case .returnOutsideDef: return "use exit to stop a script"
+
     case .missingArgument(_, _, let usage, _), .tooManyArguments(_, let usage, _):
       return "usage: \(usage)"
     case .commandFailed(_, let failure, _): return failure.help
@@ -98,6 +116,9 @@ public enum RuntimeError: Error, Sendable {
     case .unknownName: return "E203"
     case .unknownField: return "E204"
     case .unknownFlag, .missingArgument, .tooManyArguments: return "E205"
+    case .invalidArgument: return "E208"
+    case .intentRequired: return "E209"
+    case .returnOutsideDef: return "E207"
     case .typeMismatch, .indexOutOfRange, .divisionByZero, .integerOverflow, .valueTooDeep, .invalidRegex:
       return "E206"
     case .controlOutsideLoop, .recursionTooDeep, .sourceTooDeep, .sourceFailed: return "E207"
@@ -121,7 +142,8 @@ public enum RuntimeError: Error, Sendable {
     switch self {
     case .commandFailed(_, let failure, _): return failure.kind.rawValue
     case .interrupted: return "interrupted"
-    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments: return "usage"
+    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments, .invalidArgument, .intentRequired:
+      return "usage"
     default: return "runtime"
     }
   }
@@ -137,6 +159,14 @@ public enum RuntimeError: Error, Sendable {
     case .interrupted: return .interrupted
     default: return .failure
     }
+  }
+
+  /// An unknown flag among `flags`, suggesting a synonym before a near spelling.
+  public static func unknownFlag(command: String, flag: String, in flags: [Flag], _ range: SourceRange) -> RuntimeError
+  {
+    .unknownFlag(
+      command: command, flag: flag, known: flags.map(\.name),
+      suggestion: flags.first { $0.synonyms.contains(flag) }?.name, range)
   }
 
   public func diagnostic(in source: Source?) -> Diagnostic {

@@ -22,7 +22,10 @@ public enum RunResult: Sendable, Equatable {
 
 struct FunctionDefinition: Sendable {
   var name: String
-  var parameters: [String]
+  var parameters: [FunctionParameter]
   var body: Block
   var source: Source
+
+  var signature: Signature { FunctionParameter.signature(of: parameters) }
+  var usage: String { FunctionParameter.usage(name, parameters) }
 }

@@ -32,11 +32,14 @@ extension Interpreter {
       switch argument {
       case .flag(let name, let valueExpr, let range):
         guard spec.signature.flag(named: name) != nil else {
-          throw RuntimeError.unknownFlag(
-            command: spec.name, flag: name, known: spec.signature.flags.map(\.name), range)
+          throw RuntimeError.unknownFlag(command: spec.name, flag: name, in: spec.signature.flags, range)
         }
         if let valueExpr {
-          flags[name] = try await evaluate(valueExpr, row: row)
+          let value = try await evaluate(valueExpr, row: row)
+          if let problem = spec.signature.flag(named: name)?.check?.problem(with: value) {
+            throw RuntimeError.invalidArgument(command: spec.name, problem, valueExpr.range)
+          }
+          flags[name] = value
         } else {
           flags[name] = .bool(true)
         }
@@ -51,7 +54,11 @@ extension Interpreter {
           rowFunctions[index] = rowFunction(for: expr)
           positionals.append(.null)
         } else {
-          positionals.append(try await evaluate(expr, row: row))
+          let value = try await evaluate(expr, row: row)
+          if let problem = parameter.check?.problem(with: value) {
+            throw RuntimeError.invalidArgument(command: spec.name, problem, expr.range)
+          }
+          positionals.append(value)
         }
         positionalRanges.append(expr.range)
       }
@@ -60,6 +67,14 @@ extension Interpreter {
       throw RuntimeError.missingArgument(
         command: spec.name, parameter: missing.name, usage: spec.signature.usage(for: spec.name), call.range)
     }
+    if let (problem, index) = spec.validate?(positionals.map { $0 }), index < positionalRanges.count {
+      throw RuntimeError.invalidArgument(command: spec.name, problem, positionalRanges[index])
+    }
+    let target = positionals.first ?? input
+    let refused = IntentRule.refuses(
+      spec.endsSessions, interactive: host.isInteractive, confirm: settings.confirm, dryRun: settings.dryRun,
+      givenFlags: Set(flags.keys), targetIsList: target.asList != nil)
+    if refused == true { throw RuntimeError.intentRequired(command: spec.name, call.nameRange) }
     let invocation = Invocation(
       name: spec.name, input: input, positionals: positionals, rowFunctions: rowFunctions,
       flags: flags, settings: settings, host: host, session: self)
@@ -103,26 +118,35 @@ extension Interpreter {
   private func callFunction(
     _ function: FunctionDefinition, call: CommandCall, input: Value, row: Value?
   ) async throws -> Value {
-    var arguments: [Value] = []
+    let positionals = function.parameters.filter { !$0.isFlag }
+    var frame: [String: Value] = [:]
+    var given = 0
     for argument in call.arguments {
-      guard case .positional(let expr) = argument else {
-        if case .flag(let name, _, let range) = argument {
-          throw RuntimeError.unknownFlag(command: function.name, flag: name, known: [], range)
+      switch argument {
+      case .flag(let name, let valueExpr, let range):
+        guard let parameter = function.parameters.first(where: { $0.isFlag && $0.name == name }) else {
+          throw RuntimeError.unknownFlag(command: function.name, flag: name, in: function.signature.flags, range)
         }
-        continue
+        frame[parameter.variableName] = try await evaluateOptional(valueExpr, row: row) ?? .bool(true)
+      case .positional(let expr):
+        guard given < positionals.count else {
+          throw RuntimeError.tooManyArguments(command: function.name, usage: function.usage, expr.range)
+        }
+        frame[positionals[given].variableName] = try await evaluate(expr, row: row)
+        given += 1
       }
-      arguments.append(try await evaluate(expr, row: row))
     }
-    let usage = ([function.name] + function.parameters).joined(separator: " ")
-    if arguments.count > function.parameters.count {
-      throw RuntimeError.tooManyArguments(command: function.name, usage: usage, call.range)
-    }
-    if arguments.count < function.parameters.count {
-      throw RuntimeError.missingArgument(
-        command: function.name, parameter: function.parameters[arguments.count], usage: usage, call.range)
+    for parameter in function.parameters where frame[parameter.variableName] == nil {
+      if let defaultValue = parameter.defaultValue {
+        frame[parameter.variableName] = try await evaluate(defaultValue, row: nil)
+      } else if parameter.isFlag {
+        frame[parameter.variableName] = .bool(false)
+      } else {
+        throw RuntimeError.missingArgument(
+          command: function.name, parameter: parameter.name, usage: function.usage, call.range)
+      }
     }
     guard callDepth < Self.maximumCallDepth else { throw RuntimeError.recursionTooDeep(call.range) }
-    var frame = Dictionary(uniqueKeysWithValues: zip(function.parameters, arguments))
     frame["in"] = input
     frames.append(frame)
     callDepth += 1

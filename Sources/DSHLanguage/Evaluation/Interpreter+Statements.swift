@@ -16,8 +16,8 @@ extension Interpreter {
 
   func execute(_ statement: Statement, source: Source, showResults: Bool) async throws -> Value {
     switch statement.kind {
-    case .assign(let name, let pipeline):
-      assign(name, try await evaluate(pipeline, row: nil))
+    case .assign(let target, let pipeline):
+      try await assign(target, try await evaluate(pipeline, row: nil))
       return .null
     case .pipeline(let pipeline):
       let value = try await evaluate(pipeline, row: nil)
@@ -45,6 +45,18 @@ extension Interpreter {
       loop: for item in list {
         if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
         assign(variable, item)
+        do {
+          _ = try await execute(body.statements, source: source, showResults: showResults)
+        } catch ControlFlow.breakLoop {
+          break loop
+        } catch ControlFlow.continueLoop {
+          continue loop
+        }
+      }
+      return .null
+    case .whileLoop(let condition, let body):
+      loop: while try await evaluate(condition, row: nil).isTruthy {
+        if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
         do {
           _ = try await execute(body.statements, source: source, showResults: showResults)
         } catch ControlFlow.breakLoop {
@@ -88,9 +100,9 @@ extension Interpreter {
     }
   }
 
-  func evaluateOptional(_ expr: Expr?) async throws -> Value? {
+  func evaluateOptional(_ expr: Expr?, row: Value? = nil) async throws -> Value? {
     guard let expr else { return nil }
-    return try await evaluate(expr, row: nil)
+    return try await evaluate(expr, row: row)
   }
 
   static func errorRecord(_ error: RuntimeError) -> Value {
@@ -114,12 +126,7 @@ extension Interpreter {
     }
     callDepth += 1
     defer { callDepth -= 1 }
-    let resolved: String
-    if path.hasPrefix("/") || !source.name.contains("/") {
-      resolved = path
-    } else {
-      resolved = URL(fileURLWithPath: source.name).deletingLastPathComponent().appendingPathComponent(path).path
-    }
+    let resolved = ScriptFile.resolve(path, from: source.name)
     let text: String
     do {
       text = try ScriptFile.read(resolved)
@@ -131,6 +138,7 @@ extension Interpreter {
       let first = errors.errors[0]
       throw RuntimeFailure(error: .sourceFailed(path: path, reason: first.message, first.range), source: errors.source)
     case .success(let program):
+      if let problem = check(program).errors.first { throw problem }
       do {
         return try await execute(program.statements, source: program.source, showResults: showResults)
       } catch let error as RuntimeError {

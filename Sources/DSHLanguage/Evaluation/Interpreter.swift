@@ -65,8 +65,8 @@ public actor Interpreter {
   /// Parses `text` with this session's command shapes.
   public func parse(_ source: Source) -> Result<Program, SyntaxErrors> {
     let table = registry.signatures
-    let defined = Set(functions.keys)
-    return Parser.parse(source) { name in table(name) ?? (defined.contains(name) ? Signature() : nil) }
+    let defined = functions.mapValues(\.signature)
+    return Parser.parse(source) { name in table(name) ?? defined[name] }
   }
 
   // MARK: Variables
@@ -82,4 +82,41 @@ public actor Interpreter {
   }
 
   func assign(_ name: String, _ value: Value) { frames[frames.count - 1][name] = value }
+}
+
+extension Interpreter {
+  /// Checks `program` against what this session knows now: its definitions, variables
+  /// and settings. Every way of running program text checks it here first.
+  public func check(_ program: Program) -> CheckFindings {
+    let visible = frames[0].merging(frames[frames.count - 1]) { $1 }
+    let context = CheckContext(
+      registry: registry, functions: functions.mapValues(\.parameters), variables: visible.mapValues(Schema.of),
+      interactive: host.isInteractive, confirm: settings.confirm, dryRun: settings.dryRun)
+    return ProgramChecker.check(program, in: context)
+  }
+}
+
+extension Interpreter {
+  /// Runs a script's `main` with its bound arguments, after the script's top level ran.
+  /// Its statements show their results as top-level ones do.
+  public func runMain(_ arguments: [String: Value]) async throws(RuntimeFailure) -> RunResult {
+    guard let main = functions["main"] else { return .completed }
+    frames.append(arguments.merging(["in": .null]) { $1 })
+    defer { frames.removeLast() }
+    do {
+      try await execute(main.body.statements, source: main.source, showResults: true)
+      return .completed
+    } catch ControlFlow.returnValue(let value) {
+      if value != .null { await host.show(value, settings: settings) }
+      return .completed
+    } catch ControlFlow.exit(let code) {
+      return .exited(code)
+    } catch let failure as RuntimeFailure {
+      throw failure
+    } catch let error as RuntimeError {
+      throw RuntimeFailure(error: error, source: main.source)
+    } catch {
+      throw RuntimeFailure(error: .interrupted(main.body.range), source: main.source)
+    }
+  }
 }

@@ -6,6 +6,12 @@ public enum ScriptFile {
     public var message: String
   }
 
+  /// Where `source PATH` finds its file: beside the sourcing file, unless absolute.
+  public static func resolve(_ path: String, from sourceName: String) -> String {
+    if path.hasPrefix("/") || !sourceName.contains("/") { return path }
+    return URL(fileURLWithPath: sourceName).deletingLastPathComponent().appendingPathComponent(path).standardized.path
+  }
+
   public static func read(_ path: String) throws(ReadError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false

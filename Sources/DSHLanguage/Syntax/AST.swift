@@ -87,11 +87,12 @@ public struct Block: Sendable {
 
 public struct Statement: Sendable {
   public indirect enum Kind: Sendable {
-    case assign(name: String, Pipeline)
+    case assign(AssignmentTarget, Pipeline)
     case pipeline(Pipeline)
     case ifElse(branches: [(condition: Expr, body: Block)], otherwise: Block?)
     case forIn(variable: String, sequence: Expr, body: Block)
-    case def(name: String, parameters: [String], body: Block)
+    case whileLoop(condition: Expr, body: Block)
+    case def(name: String, parameters: [FunctionParameter], body: Block)
     case `return`(Expr?)
     case `break`
     case `continue`
@@ -105,8 +106,30 @@ public struct Statement: Sendable {
   public var range: SourceRange
 }
 
+/// What an assignment writes: a variable, or a place inside one (`$r.field`, `$l[0]`).
+public struct AssignmentTarget: Sendable {
+  public enum Step: Sendable {
+    case field(String)
+    case index(Expr)
+  }
+
+  public var name: String
+  public var path: [Step]
+  public var range: SourceRange
+}
+
 /// A whole parsed source.
 public struct Program: Sendable {
   public var statements: [Statement]
   public var source: Source
+}
+
+extension Program {
+  /// The parameters of a top-level `def main [...]`, which parse a script's arguments.
+  public var mainParameters: [FunctionParameter]? {
+    for statement in statements {
+      if case .def("main", let parameters, _) = statement.kind { return parameters }
+    }
+    return nil
+  }
 }

@@ -252,6 +252,24 @@ struct Lexer {
     return .rawString(text)
   }
 
+  /// After `$name` in a string, a path is followed as in code: `.field` (a letter must
+  /// follow the dot, so `"$u."` keeps its dot) and `[index]` (closed before the string ends).
+  private mutating func skipInterpolatedPath() {
+    while let byte = peek() {
+      if byte == UInt8(ascii: "."), let next = peek(1), Self.isWordStart(next) {
+        index += 1
+        while let inner = peek(), Self.isWordStart(inner) || (inner >= 48 && inner <= 57) { index += 1 }
+      } else if byte == UInt8(ascii: "[") {
+        var end = index + 1
+        while end < bytes.endIndex, ![UInt8(ascii: "]"), UInt8(ascii: "\""), 10].contains(bytes[end]) { end += 1 }
+        guard end < bytes.endIndex, bytes[end] == UInt8(ascii: "]"), end > index + 1 else { return }
+        index = end + 1
+      } else {
+        return
+      }
+    }
+  }
+
   private mutating func lexString() -> Token.Kind {
     let start = index
     index += 1
@@ -297,7 +315,13 @@ struct Lexer {
           index += 1
         }
         let name = String(decoding: bytes[(nameStart + 1)..<index], as: UTF8.self)
-        parts.append(.variable(name, range(from: nameStart)))
+        let nameEnd = index
+        skipInterpolatedPath()
+        if index == nameEnd {
+          parts.append(.variable(name, range(from: nameStart)))
+        } else {
+          parts.append(.expression(SourceRange(base + nameStart, base + index)))
+        }
       default:
         text.append(byte)
         index += 1

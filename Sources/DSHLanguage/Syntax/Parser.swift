@@ -22,13 +22,45 @@ public struct Parser {
     _ source: Source, signatures: @escaping @Sendable (String) -> Signature? = { _ in nil }
   ) -> Result<Program, SyntaxErrors> {
     var parser = Parser(source: source, bytes: source.bytes[...], base: 0, signatures: signatures)
-    let statements = parser.parseStatements(until: nil)
+    var statements = parser.parseStatements(until: nil)
+    // Calls may come before their `def`, and a def's flags decide how a call's arguments
+    // read (`f --days 3`): a second pass knows every def of the source.
+    let local = Self.definedSignatures(in: statements)
+    if !local.isEmpty {
+      let outer = signatures
+      parser = Parser(source: source, bytes: source.bytes[...], base: 0) { outer($0) ?? local[$0] }
+      statements = parser.parseStatements(until: nil)
+    }
     if parser.errors.isEmpty { return .success(Program(statements: statements, source: source)) }
     var seen = Set<Int>()
     let ordered = parser.errors.sorted { $0.range.start < $1.range.start }.filter {
       seen.insert($0.range.start).inserted
     }
     return .failure(SyntaxErrors(errors: ordered, source: source))
+  }
+
+  /// The signatures of every `def` in `statements`, nested ones too.
+  static func definedSignatures(in statements: [Statement]) -> [String: Signature] {
+    var found: [String: Signature] = [:]
+    func walk(_ statements: [Statement]) {
+      for statement in statements {
+        switch statement.kind {
+        case .def(let name, let parameters, let body):
+          found[name] = FunctionParameter.signature(of: parameters)
+          walk(body.statements)
+        case .ifElse(let branches, let otherwise):
+          for branch in branches { walk(branch.body.statements) }
+          walk(otherwise?.statements ?? [])
+        case .forIn(_, _, let body), .whileLoop(_, let body): walk(body.statements)
+        case .tryCatch(let body, let handler):
+          walk(body.statements)
+          walk(handler.statements)
+        default: break
+        }
+      }
+    }
+    walk(statements)
+    return found
   }
 
   init(
@@ -154,18 +186,41 @@ public struct Parser {
 
   mutating func parseStatement() throws(SyntaxError) -> Statement {
     let start = current.range
-    if case .variable(let name) = current.kind, peek(1).isSymbol("=") {
-      _ = advance()
+    if let target = assignmentTarget() {
       _ = advance()
       skipNewlines()
       let pipeline = try parsePipeline()
-      return Statement(kind: .assign(name: name, pipeline), range: start.union(pipeline.range))
+      return Statement(kind: .assign(target, pipeline), range: start.union(pipeline.range))
     }
     if case .word(let word) = current.kind, let statement = try parseKeywordStatement(word) {
       return statement
     }
     let pipeline = try parsePipeline()
     return Statement(kind: .pipeline(pipeline), range: pipeline.range)
+  }
+
+  /// `$x`, `$r.field` or `$l[i].name` followed by `=`: then the parser stands on the `=`.
+  /// Otherwise nothing is consumed.
+  mutating func assignmentTarget() -> AssignmentTarget? {
+    guard case .variable(let name) = current.kind else { return nil }
+    let saved = (position, depth, errors.count)
+    let variable = Expr(kind: .variable(name), range: advance().range)
+    if let place = try? parsePostfix(variable), current.isSymbol("="), let path = Self.path(of: place) {
+      return AssignmentTarget(name: name, path: path, range: place.range)
+    }
+    (position, depth) = (saved.0, saved.1)
+    errors.removeLast(errors.count - saved.2)
+    return nil
+  }
+
+  /// The steps from a variable to a place in it, or nil when `expr` is not such a path.
+  static func path(of expr: Expr) -> [AssignmentTarget.Step]? {
+    switch expr.kind {
+    case .variable: return []
+    case .member(let base, let name): return path(of: base).map { $0 + [.field(name)] }
+    case .index(let base, let index): return path(of: base).map { $0 + [.index(index)] }
+    default: return nil
+    }
   }
 
   mutating func parseKeywordStatement(_ word: String) throws(SyntaxError) -> Statement? {
@@ -184,6 +239,11 @@ public struct Parser {
       let body = try parseBlock()
       return Statement(
         kind: .forIn(variable: name, sequence: sequence, body: body), range: start.union(body.range))
+    case "while":
+      _ = advance()
+      let condition = try parseExpression()
+      let body = try parseBlock()
+      return Statement(kind: .whileLoop(condition: condition, body: body), range: start.union(body.range))
     case "def": return try parseDef()
     case "return":
       _ = advance()
@@ -256,19 +316,33 @@ public struct Parser {
     _ = advance()
     guard case .word(let name) = current.kind else { throw unexpected(expected: "a command name") }
     _ = advance()
-    var parameters: [String] = []
+    var parameters: [FunctionParameter] = []
     try expect(symbol: "[", "'[' and the parameter names")
+    skipNewlines()
     while !current.isSymbol("]") {
-      skipNewlines()
-      switch current.kind {
-      case .word(let parameter), .variable(let parameter):
-        parameters.append(parameter)
-        _ = advance()
+      let token = current
+      var parameter: FunctionParameter
+      switch token.kind {
+      case .word(let name), .variable(let name):
+        parameter = FunctionParameter(name: name, isFlag: false, defaultValue: nil, range: token.range)
+      case .flag(let name):
+        parameter = FunctionParameter(name: name, isFlag: true, defaultValue: nil, range: token.range)
       default:
-        throw unexpected(expected: "a parameter name or ']'")
+        throw unexpected(expected: "a parameter name, a --flag or ']'")
       }
+      _ = advance()
+      if accept(symbol: "=") {
+        let value = try parseArgumentValue()
+        parameter.defaultValue = value
+        parameter.range = parameter.range.union(value.range)
+      }
+      if parameters.contains(where: { $0.name == parameter.name }) {
+        throw .misplaced("parameter '\(parameter.name)' is declared twice", parameter.range)
+      }
+      parameters.append(parameter)
       skipNewlines()
       if !accept(symbol: ",") { break }
+      skipNewlines()
     }
     try expect(symbol: "]", "']' after the parameters")
     let body = try parseBlock()

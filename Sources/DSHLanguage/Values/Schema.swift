@@ -27,7 +27,7 @@ public indirect enum Schema: Sendable, Equatable {
   /// The schema of a concrete value, found by looking at it.
   public static func of(_ value: Value) -> Schema {
     switch value {
-    case .record(let record): return .record(name: "record", fields: record.names)
+    case .record(let record): return .record(name: record.kind ?? "record", fields: record.names)
     case .list(let items):
       guard let first = items.first else { return .list(.unknown) }
       return .list(of(first))

@@ -4,7 +4,7 @@ import DSHLanguage
 enum SafetyRails {
   static let flags = [
     Flag("yes", help: "do not ask for confirmation"),
-    Flag("expect-count", value: "N", help: "refuse unless there are exactly N targets"),
+    Flag("expect-count", value: "N", help: "refuse unless there are exactly N targets").checked(.int(0...Int.max)),
     Flag("dry-run", help: "print the requests instead of sending them"),
   ]
 

@@ -83,3 +83,35 @@ enum Targets {
     return "a value of type \(value.typeName)"
   }
 }
+
+extension Targets {
+  /// What `revoke` accepts, checked on literals before running and on values before sending.
+  static let sessionCheck = ValueCheck(
+    { value in problem { _ = try sessions(value) } },
+    schema: { schema in
+      guard schema.recordName == "user" else { return nil }
+      return ArgumentProblem(
+        "revoke cannot end a user record", help: "that is a user: to end all of a user's sessions use 'revoke-user'")
+    })
+
+  /// What `revoke-user` accepts.
+  static let userCheck = ValueCheck(
+    { value in problem { _ = try users(value) } },
+    schema: { schema in
+      guard let name = schema.recordName, name == "session" || name == "login" else { return nil }
+      return ArgumentProblem(
+        "revoke-user cannot use a \(name) record",
+        help: "that is a session: to end one session use 'revoke'; for its user, pass $x.userId")
+    })
+
+  private static func problem(_ parse: () throws -> Void) -> ArgumentProblem? {
+    do {
+      try parse()
+      return nil
+    } catch let failure as CommandFailure {
+      return ArgumentProblem(failure.message, help: failure.help)
+    } catch {
+      return ArgumentProblem(String(describing: error))
+    }
+  }
+}

@@ -17,7 +17,8 @@ extension DocSpaceVerbs {
       signature: Signature(
         [
           Parameter(
-            "S", optional: true, help: "session/login record, connection id, or a list of them; default: the input")
+            "S", optional: true, help: "session/login record, connection id, or a list of them; default: the input"
+          ).checked(Targets.sessionCheck)
         ],
         flags: SafetyRails.flags + [Flag("include-self", help: "a list may end the shell's own connection too")]),
       output: .unknown,
@@ -29,7 +30,7 @@ extension DocSpaceVerbs {
       ],
       seeAlso: ["sessions", "logins", "revoke-user", "revoke-others"],
       http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logout/{loginEventId}")],
-      role: "any user for their own; Owner or DocSpace admin for others'"
+      role: "any user for their own; Owner or DocSpace admin for others'", endsSessions: .whenList
     ) { invocation in
       let argument = try invocation.positionalOrInput(0, named: "S")
       var targets = try Targets.sessions(argument)

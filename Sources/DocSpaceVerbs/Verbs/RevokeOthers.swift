@@ -15,7 +15,7 @@ extension DocSpaceVerbs {
       examples: [Example("revoke-others --yes | get closed", "keep only this device", .output("3\n"))],
       seeAlso: ["sessions", "revoke", "change-password"],
       http: [.init("PUT", connectionsPath + "/logoutallexceptthis"), .init("GET", connectionsPath)],
-      role: "any signed-in user"
+      role: "any signed-in user", endsSessions: .many
     ) { invocation in
       let client = try await portal.client(for: invocation)
       let before = try await calling { () async throws(APIError) in try await client.activeConnections() }
@@ -63,7 +63,7 @@ extension DocSpaceVerbs {
       examples: [Example("change-password --yes | get url", "the link to open", .runs)],
       seeAlso: ["revoke-others", "connect"],
       http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logoutallchangepassword")],
-      role: "any signed-in user"
+      role: "any signed-in user", endsSessions: .many
     ) { invocation in
       let client = try await portal.client(for: invocation)
       if SafetyRails.isDryRun(invocation) {

@@ -12,17 +12,21 @@ extension DocSpaceVerbs {
         """,
       category: .sessions,
       signature: Signature(
-        [Parameter("U", optional: true, help: "user record, user id, email, or a list of them; default: the input")],
+        [
+          Parameter("U", optional: true, help: "user record, user id, email, or a list of them; default: the input")
+            .checked(Targets.userCheck)
+        ],
         flags: SafetyRails.flags),
       output: .fixed(.list(Records.resultSchema)),
       examples: [
         Example(
-          "revoke-user user@example.com | get outcome", "offboarding: end all of a user's sessions", .output("closed\n")
+          "revoke-user user@example.com --yes | get outcome", "offboarding: end all of a user's sessions",
+          .output("closed\n")
         )
       ],
       seeAlso: ["revoke", "users", "user"],
       http: [.init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…")],
-      role: "any user for themself; Owner or DocSpace admin for others"
+      role: "any user for themself; Owner or DocSpace admin for others", endsSessions: .many
     ) { invocation in
       let targets = try Targets.users(try invocation.positionalOrInput(0, named: "U"))
       let client = try await portal.client(for: invocation)

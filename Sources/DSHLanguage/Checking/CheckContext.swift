@@ -1,0 +1,39 @@
+/// What the checker knows before a program runs: the commands, and the session's state
+/// (its `def`s, variables and settings), so that the REPL and scripts agree.
+public struct CheckContext: Sendable {
+  public var registry: CommandRegistry
+  /// Functions defined by earlier entries or files, with their parameters.
+  public var functions: [String: [FunctionParameter]]
+  /// Variables that exist before the program runs, with what is known of their shape.
+  public var variables: [String: Schema]
+  /// The REPL asks before ending many sessions; scripts must say so (`--yes`, …).
+  public var interactive: Bool
+  public var confirm: Bool
+  public var dryRun: Bool
+
+  public init(
+    registry: CommandRegistry, functions: [String: [FunctionParameter]] = [:],
+    variables: [String: Schema] = [:], interactive: Bool = false, confirm: Bool = true, dryRun: Bool = false
+  ) {
+    self.registry = registry
+    self.functions = functions
+    self.variables = variables
+    self.interactive = interactive
+    self.confirm = confirm
+    self.dryRun = dryRun
+  }
+
+  /// The variables every program has: `$args`, `$env`, `$last`, `$script`.
+  public static let builtinVariables: [String: Schema] = [
+    "args": .list(.scalar("string")), "env": .unknown, "last": .unknown, "script": .unknown,
+  ]
+}
+
+/// What a check found: errors stop a program before it runs; warnings are only shown by
+/// `dsh check`.
+public struct CheckFindings: Sendable {
+  public var errors: [RuntimeFailure] = []
+  public var warnings: [Diagnostic] = []
+
+  public var diagnostics: [Diagnostic] { errors.map(\.diagnostic) }
+}

@@ -1,0 +1,273 @@
+/// Finds, without running, everything a program would refuse to start on: unknown
+/// commands, flags, variables and fields; wrong arity; values a command does not accept;
+/// `return`/`break` outside their blocks; calls that end many sessions without saying so
+/// in a script; and the same in every file it sources by a literal path.
+public enum ProgramChecker {
+  public static func check(_ program: Program, in context: CheckContext) -> CheckFindings {
+    var walker = Walker(context: context, source: program.source)
+    walker.defineFunctions(program.statements, source: program.source)
+    walker.suppressUnknownCommands = walker.hasComputedSource(program.statements)
+    walker.sourceStack = [program.source.name]
+    walker.statements(program.statements)
+    return walker.findings
+  }
+}
+
+extension ProgramChecker {
+  /// One pass over a program's tree, collecting findings.
+  struct Walker {
+    /// Deeper than this the walk stops: the parser refuses such trees, and the walk recurses.
+    static let maximumDepth = Parser.maximumDepth * 2
+    static let units: [String: String] = [
+      "second": "s", "seconds": "s", "sec": "s", "secs": "s", "minute": "m", "minutes": "m", "min": "m",
+      "mins": "m", "hour": "h", "hours": "h", "day": "d", "days": "d", "week": "w", "weeks": "w",
+    ]
+    static let operators: Set<String> = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", "!~"]
+
+    let context: CheckContext
+    var source: Source
+    var functions: [String: [FunctionParameter]]
+    /// Innermost last; each maps a variable to what is known of its shape.
+    var scopes: [[String: Schema]]
+    var findings = CheckFindings()
+    var depth = 0
+    var loops = 0
+    var defs = 0
+    var confirm: Bool
+    var dryRun: Bool
+    var explaining = false
+    var suppressUnknownCommands = false
+    var warnedComputedSource = false
+    var sourceStack: [String] = []
+    /// Files sourced by a literal path, read and parsed once.
+    var sourced: [String: Result<Program, RuntimeError>] = [:]
+
+    init(context: CheckContext, source: Source) {
+      self.context = context
+      self.source = source
+      self.functions = context.functions
+      self.scopes = [CheckContext.builtinVariables.merging(context.variables) { $1 }]
+      self.confirm = context.confirm
+      self.dryRun = context.dryRun
+    }
+
+    mutating func report(_ error: RuntimeError) {
+      findings.errors.append(RuntimeFailure(error: error, source: source))
+    }
+
+    // MARK: Definitions, found before the walk so that calls may precede them
+
+    mutating func defineFunctions(_ statements: [Statement], source: Source) {
+      for statement in statements {
+        switch statement.kind {
+        case .def(let name, let parameters, let body):
+          functions[name] = parameters
+          defineFunctions(body.statements, source: source)
+        case .ifElse(let branches, let otherwise):
+          for branch in branches { defineFunctions(branch.body.statements, source: source) }
+          defineFunctions(otherwise?.statements ?? [], source: source)
+        case .forIn(_, _, let body), .whileLoop(_, let body): defineFunctions(body.statements, source: source)
+        case .tryCatch(let body, let handler):
+          defineFunctions(body.statements, source: source)
+          defineFunctions(handler.statements, source: source)
+        case .source(let path):
+          guard case .literal(.string(let text)) = path.kind, sourced.count < Interpreter.maximumCallDepth else {
+            continue
+          }
+          let resolved = ScriptFile.resolve(text, from: source.name)
+          guard sourced[resolved] == nil else { continue }
+          let program = load(text, resolved: resolved, range: path.range)
+          sourced[resolved] = program
+          if case .success(let program) = program { defineFunctions(program.statements, source: program.source) }
+        default: break
+        }
+      }
+    }
+
+    func hasComputedSource(_ statements: [Statement]) -> Bool {
+      statements.contains { statement in
+        switch statement.kind {
+        case .source(let path):
+          if case .literal(.string) = path.kind { return false }
+          return true
+        case .ifElse(let branches, let otherwise):
+          return branches.contains { hasComputedSource($0.body.statements) }
+            || hasComputedSource(otherwise?.statements ?? [])
+        case .forIn(_, _, let body), .whileLoop(_, let body), .def(_, _, let body):
+          return hasComputedSource(body.statements)
+        case .tryCatch(let body, let handler):
+          return hasComputedSource(body.statements) || hasComputedSource(handler.statements)
+        default: return false
+        }
+      }
+    }
+
+    func load(_ path: String, resolved: String, range: SourceRange) -> Result<Program, RuntimeError> {
+      let text: String
+      do {
+        text = try ScriptFile.read(resolved)
+      } catch {
+        return .failure(.sourceFailed(path: path, reason: error.message, range))
+      }
+      let table = context.registry.signatures
+      let known = functions.mapValues(FunctionParameter.signature(of:))
+      switch Parser.parse(Source(name: resolved, text: text), signatures: { table($0) ?? known[$0] }) {
+      case .success(let program): return .success(program)
+      case .failure(let errors):
+        let first = errors.errors[0]
+        let place = errors.source.location(of: first.range.start)
+        return .failure(
+          .sourceFailed(path: path, reason: "\(first.message) (line \(place.line), column \(place.column))", range))
+      }
+    }
+
+    // MARK: Scopes
+
+    func lookup(_ name: String) -> Schema? {
+      for scope in scopes.reversed() {
+        if let schema = scope[name] { return schema }
+      }
+      return nil
+    }
+
+    var knownNames: [String] { Set(scopes.flatMap(\.keys)).sorted() }
+
+    mutating func define(_ name: String, _ schema: Schema = .unknown) { scopes[scopes.count - 1][name] = schema }
+
+    // MARK: Statements
+
+    mutating func statements(_ list: [Statement]) {
+      guard depth < Self.maximumDepth else { return }
+      depth += 1
+      defer { depth -= 1 }
+      for statement in list { self.statement(statement) }
+    }
+
+    mutating func statement(_ statement: Statement) {
+      switch statement.kind {
+      case .assign(let target, let pipeline):
+        let schema = self.pipeline(pipeline)
+        if target.path.isEmpty {
+          define(target.name, schema)
+        } else {
+          if lookup(target.name) == nil {
+            report(.undefinedVariable(target.name, known: knownNames, target.range))
+          }
+          for case .index(let index) in target.path { expr(index, row: nil) }
+          define(target.name)
+        }
+      case .pipeline(let pipeline): _ = self.pipeline(pipeline)
+      case .ifElse(let branches, let otherwise):
+        for branch in branches {
+          expr(branch.condition, row: nil)
+          statements(branch.body.statements)
+        }
+        if let otherwise { statements(otherwise.statements) }
+      case .forIn(let variable, let sequence, let body):
+        expr(sequence, row: nil)
+        if case .list(let item) = schema(of: sequence) { define(variable, item) } else { define(variable) }
+        loop(body)
+      case .whileLoop(let condition, let body):
+        expr(condition, row: nil)
+        loop(body)
+      case .def(let name, let parameters, let body):
+        def(name, parameters, body, range: statement.range)
+      case .return(let value):
+        if defs == 0 { report(.returnOutsideDef(statement.range)) }
+        if let value { expr(value, row: nil) }
+      case .exit(let value):
+        if let value { expr(value, row: nil) }
+      case .break, .continue:
+        if loops == 0 {
+          if case .break = statement.kind {
+            report(.controlOutsideLoop("break", statement.range))
+          } else {
+            report(.controlOutsideLoop("continue", statement.range))
+          }
+        }
+      case .tryCatch(let body, let handler):
+        statements(body.statements)
+        define("error")
+        statements(handler.statements)
+      case .source(let path): source(path)
+      case .explain(let pipeline):
+        explaining = true
+        _ = self.pipeline(pipeline)
+        explaining = false
+      }
+    }
+
+    mutating func loop(_ body: Block) {
+      loops += 1
+      statements(body.statements)
+      loops -= 1
+    }
+
+    mutating func def(_ name: String, _ parameters: [FunctionParameter], _ body: Block, range: SourceRange) {
+      if context.registry[name] != nil {
+        report(.typeMismatch("'\(name)' is a built-in command and cannot be redefined", range))
+      }
+      for parameter in parameters {
+        guard let value = parameter.defaultValue else { continue }
+        expr(value, row: nil)
+        if name == "main" && parameter.literalDefault == nil {
+          report(
+            .invalidArgument(
+              command: "main",
+              ArgumentProblem(
+                "the default of '\(parameter.name)' must be a literal value", help: "e.g. 30, 7d, \"text\" or true"),
+              value.range))
+        }
+      }
+      let saved = (loops, defs)
+      (loops, defs) = (0, defs + 1)
+      scopes.append(Dictionary(uniqueKeysWithValues: parameters.map { ($0.variableName, Schema.unknown) }))
+      define("in")
+      statements(body.statements)
+      scopes.removeLast()
+      (loops, defs) = saved
+    }
+
+    mutating func source(_ path: Expr) {
+      guard case .literal(.string(let text)) = path.kind else {
+        expr(path, row: nil)
+        if !warnedComputedSource {
+          warnedComputedSource = true
+          findings.warnings.append(
+            Diagnostic(
+              severity: .warning, code: "W201",
+              message: "this source path is computed: the file it names is checked when it runs",
+              range: path.range, source: source))
+        }
+        return
+      }
+      let resolved = ScriptFile.resolve(text, from: source.name)
+      if sourceStack.contains(resolved) {
+        let cycle = (sourceStack.drop { $0 != resolved } + [resolved]).map(Self.shortName).joined(separator: " → ")
+        report(.sourceFailed(path: text, reason: "it sources itself (\(cycle))", path.range))
+        return
+      }
+      guard sourceStack.count < Interpreter.maximumCallDepth else {
+        report(.sourceTooDeep(limit: Interpreter.maximumCallDepth, path.range))
+        return
+      }
+      let loaded = sourced[resolved] ?? load(text, resolved: resolved, range: path.range)
+      sourced[resolved] = loaded
+      switch loaded {
+      case .failure(let error): report(error)
+      case .success(let program):
+        let outer = source
+        source = program.source
+        sourceStack.append(resolved)
+        if hasComputedSource(program.statements) { suppressUnknownCommands = true }
+        statements(program.statements)
+        sourceStack.removeLast()
+        source = outer
+      }
+    }
+
+    static func shortName(_ path: String) -> String {
+      path.split(separator: "/").last.map(String.init) ?? path
+    }
+  }
+}

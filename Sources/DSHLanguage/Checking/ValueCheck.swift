@@ -1,0 +1,93 @@
+import Foundation
+
+/// What is wrong with an argument's value, and what to write instead.
+public struct ArgumentProblem: Error, Sendable, Equatable {
+  public var message: String
+  public var help: String?
+
+  public init(_ message: String, help: String? = nil) {
+    self.message = message
+    self.help = help
+  }
+}
+
+/// The values a parameter or flag accepts. The checker applies it to literal arguments
+/// before anything runs, and the interpreter to every evaluated argument: one rule, so
+/// that `dsh check` and a run refuse the same things.
+public struct ValueCheck: Sendable {
+  let test: @Sendable (Value) -> ArgumentProblem?
+  let schemaTest: (@Sendable (Schema) -> ArgumentProblem?)?
+
+  public init(
+    _ test: @escaping @Sendable (Value) -> ArgumentProblem?,
+    schema: (@Sendable (Schema) -> ArgumentProblem?)? = nil
+  ) {
+    self.test = test
+    self.schemaTest = schema
+  }
+
+  public func problem(with value: Value) -> ArgumentProblem? { test(value) }
+
+  /// A problem known from the shape of a value not yet computed (a variable's records).
+  public func problem(withSchema schema: Schema) -> ArgumentProblem? { schemaTest?(schema) }
+
+  /// One of a closed set of words.
+  public static func oneOf(_ choices: [String]) -> ValueCheck {
+    ValueCheck { value in
+      guard case .string(let word) = value, choices.contains(word) else {
+        let given = value.asString ?? value.typeName
+        return ArgumentProblem(
+          "'\(TerminalText.escaped(given, keepNewlines: false))' is not one of \(choices.joined(separator: ", "))",
+          help: Suggestions.didYouMean(given, in: choices) ?? "use " + choices.joined(separator: ", "))
+      }
+      return nil
+    }
+  }
+
+  /// An int in `range`.
+  public static func int(_ range: ClosedRange<Int> = Int.min...Int.max) -> ValueCheck {
+    ValueCheck { value in
+      guard case .int(let number) = value else {
+        return ArgumentProblem("expected an int, not \(value.typeName)", help: hint(for: value, expected: "an int"))
+      }
+      guard range.contains(number) else {
+        return ArgumentProblem("\(number) is out of range: \(range.lowerBound)…\(range.upperBound)")
+      }
+      return nil
+    }
+  }
+
+  /// A date, or a duration counted back from now.
+  public static let dateOrDuration = ValueCheck { value in
+    switch value {
+    case .date, .duration: return nil
+    case .string(let text) where DateText.parse(text) != nil: return nil
+    default:
+      return ArgumentProblem(
+        "expected a date or a duration, not \(value.typeName)", help: "e.g. 7d, (now - 30d) or \"2026-01-31\"")
+    }
+  }
+
+  static func hint(for value: Value, expected: String) -> String? {
+    if case .string(let text) = value, Int(text) != nil { return "write it without quotes: \(text)" }
+    return nil
+  }
+}
+
+extension Parameter {
+  /// The parameter with a check on its values.
+  public func checked(_ check: ValueCheck) -> Parameter {
+    var copy = self
+    copy.check = check
+    return copy
+  }
+}
+
+extension Flag {
+  /// The flag with a check on its value.
+  public func checked(_ check: ValueCheck) -> Flag {
+    var copy = self
+    copy.check = check
+    return copy
+  }
+}
