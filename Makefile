@@ -13,8 +13,9 @@ build: setup
 demo: build
 	./.build/debug/dsh --demo
 
+# Every import must be a declared dependency (house-review item 10).
 test: build
-	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 
 bench: setup

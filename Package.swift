@@ -35,7 +35,7 @@ let package = Package(
       ]
     ),
     .target(name: "DocSpaceVerbs", dependencies: ["DSHLanguage", "DocSpaceAPI"]),
-    .target(name: "DSHShell", dependencies: ["DSHLanguage", "DocSpaceVerbs"]),
+    .target(name: "DSHShell", dependencies: ["DSHLanguage", "DocSpaceAPI", "DocSpaceVerbs"]),
     .target(
       name: "DocSpaceSimulator",
       dependencies: [
@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(
       name: "dsh",
       dependencies: [
-        "LineEditor", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator",
+        "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,7 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DSHShellTests",
-      dependencies: ["DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator"],
+      dependencies: ["DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator"],
       resources: [.copy("Scripts")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI"]),
