@@ -27,6 +27,7 @@ public actor Interpreter {
     self.settings = settings
     self.environment = environment
     frames[0]["args"] = .list(arguments.map(Value.string))
+    frames[0]["script"] = .null
   }
 
   /// Runs a whole program. Top-level results are shown through the host.

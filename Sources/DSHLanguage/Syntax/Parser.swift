@@ -121,8 +121,15 @@ public struct Parser {
     while current.kind == .newline { _ = advance() }
   }
 
+  /// After `30 days` it says how a duration is written.
   func unexpected(expected: String) -> SyntaxError {
-    .unexpected(found: describe(current), expected: expected, current.range)
+    if case .int(let number) = previous.kind, case .word(let word) = current.kind,
+      let unit = ProgramChecker.Walker.units[word]
+    {
+      return .unexpected(
+        found: describe(current), expected: "\(expected) (a duration has no space: \(number)\(unit))", current.range)
+    }
+    return .unexpected(found: describe(current), expected: expected, current.range)
   }
 
   func describe(_ token: Token) -> String {
