@@ -241,6 +241,16 @@ import Testing
     #expect(try await run("1 | save \(quoted("locked/x.txt"))").err.contains("not writable (permission denied)"))
   }
 
+  @Test(.timeLimit(.minutes(1)))
+  func aPipeIsRefusedNotWaitedOn() async throws {
+    guard mkfifo(path("fifo"), 0o600) == 0 else {
+      Issue.record("mkfifo failed")
+      return
+    }
+    #expect(try await run("open \(quoted("fifo"))").err.contains("it is not a regular file"))
+    #expect(try await run("1 | save \(quoted("fifo")) --force").err.contains("it is not a regular file"))
+  }
+
   @Test func whatSaveWritesOpenReadsBack() async throws {
     let code = """
       [{email: "a@x", n: 1}] | save \(quoted("rt.csv"))

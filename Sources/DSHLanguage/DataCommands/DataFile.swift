@@ -88,6 +88,10 @@ enum DataFile {
     var existing = stat()
     let exists = stat(path, &existing) == 0
     if exists, existing.st_mode & S_IFMT == S_IFDIR { throw failure("it is a directory") }
+    // A pipe or socket would block the write until someone reads it.
+    if exists, existing.st_mode & S_IFMT != S_IFREG, existing.st_mode & S_IFMT != S_IFCHR {
+      throw failure("it is not a regular file")
+    }
     var flags = O_WRONLY | O_CREAT | O_CLOEXEC
     switch mode {
     case .create: flags |= O_EXCL
