@@ -1,6 +1,10 @@
 import DSHLanguage
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The language's view of the world, for one session: output, questions, progress.
 final class ShellHost: CommandHost {
   let terminal: Terminal
@@ -34,7 +38,9 @@ final class ShellHost: CommandHost {
   /// A result in the chosen format. In table format on a terminal, a scalar result such as `to csv`
   /// text is escaped as `print` is; JSON and CSV output stay exact data.
   func show(_ value: Value, settings: Settings) async {
-    let text = OutputFormatter(width: terminal.width()).format(value, as: settings.output)
+    let text = DateText.$zone.withValue(settings.timeZone) {
+      OutputFormatter(width: terminal.width()).format(value, as: settings.output)
+    }
     let escape = terminal.stdoutIsTTY && settings.output == .table
     terminal.writeOut(escape ? TerminalText.escaped(text, keepNewlines: true) : text)
   }
@@ -43,6 +49,35 @@ final class ShellHost: CommandHost {
   func readSecret(_ prompt: String) async -> String? { await askSecret(prompt) }
 
   func progress(done: Int, total: Int) { progress(done: done, total: total, note: "") }
+
+  /// Standard input to its end, polled so that Ctrl-C (which cancels the task) stops the wait.
+  /// In the REPL, or when standard input is a terminal, there is nothing to read.
+  func readStandardInput(limit: Int) async throws(CommandFailure) -> [UInt8] {
+    guard !interactive, isatty(0) == 0 else {
+      throw CommandFailure(
+        .input, "standard input is the terminal here, not data",
+        help: "give a file (open FILE), or pipe data into dsh -c or dsh FILE")
+    }
+    var data: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while data.count <= limit {
+      guard !Task.isCancelled else { throw CommandFailure(.interrupted, "interrupted while reading standard input") }
+      var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&poller, 1, 100)
+      if ready < 0 && errno != EINTR {
+        throw CommandFailure(.runtime, "cannot read standard input: \(String(cString: strerror(errno)))")
+      }
+      guard ready > 0 else { continue }
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        throw CommandFailure(.runtime, "cannot read standard input: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { break }
+      data += chunk[..<count]
+    }
+    return data
+  }
 
   /// `[#####     ] 120/1000  118 closed, 2 failed`, redrawn in place; cleared when done,
   /// so the summary that follows starts on a clean line.

@@ -65,10 +65,19 @@ public protocol CommandHost: Sendable {
   func progress(done: Int, total: Int)
   /// The same, with a short note after the counts, e.g. `12 closed · rate-limited, waiting 1s`.
   func progress(done: Int, total: Int, note: String)
+  /// Standard input, read to its end (`open -`), stopping once more than `limit` bytes have
+  /// come (the caller sees the excess and refuses). Fails where there is no input to read,
+  /// such as the REPL's terminal.
+  func readStandardInput(limit: Int) async throws(CommandFailure) -> [UInt8]
   var isInteractive: Bool { get }
 }
 
 extension CommandHost {
   /// Hosts without a progress line of their own show the counts alone.
   public func progress(done: Int, total: Int, note: String) { progress(done: done, total: total) }
+
+  /// Hosts without a standard input of their own have none to give.
+  public func readStandardInput(limit: Int) async throws(CommandFailure) -> [UInt8] {
+    throw CommandFailure(.input, "there is no standard input to read here", help: "give a file: open FILE")
+  }
 }

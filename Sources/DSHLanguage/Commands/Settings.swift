@@ -24,6 +24,8 @@ public struct Settings: Sendable, Equatable {
   public var color: ColorMode = .auto
   public var dryRun = false
   public var editor = "emacs"
+  /// How dates are shown (tables, `print`, `format date`); JSON stays UTC.
+  public var timeZone: DisplayZone = .utc
 
   public init() {}
 
@@ -35,6 +37,6 @@ public struct Settings: Sendable, Equatable {
   public static let options: [(name: String, values: String)] = [
     ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off"),
     ("concurrency", "1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
-    ("dry-run", "on|off"), ("editor", "emacs|vi"),
+    ("dry-run", "on|off"), ("editor", "emacs|vi"), ("timezone", "utc|local|±HH:MM, e.g. \"+02:00\""),
   ]
 }

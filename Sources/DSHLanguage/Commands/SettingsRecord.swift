@@ -8,6 +8,7 @@ enum SettingsRecord {
         ("trace", .string(onOff(settings.trace))), ("concurrency", .int(settings.concurrency)),
         ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
         ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
+        ("timezone", .string(settings.timeZone.text)),
       ])
   }
 
@@ -54,6 +55,9 @@ enum SettingsRecord {
     case "editor":
       guard text == "emacs" || text == "vi" else { throw bad() }
       return { $0.editor = text }
+    case "timezone":
+      guard let zone = DisplayZone(text) else { throw bad() }
+      return { $0.timeZone = zone }
     default:
       throw CommandFailure(
         .usage, "unknown option '\(option)'",

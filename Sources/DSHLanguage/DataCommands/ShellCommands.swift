@@ -47,7 +47,9 @@ extension DataCommands {
     discussion: Settings.options.map { "  \($0.name): \($0.values)" }.joined(separator: "\n"),
     category: .shell,
     signature: Signature([
-      Parameter("OPTION", optional: true, help: "output, confirm, trace, concurrency, timeout, color, dry-run, editor"),
+      Parameter(
+        "OPTION", optional: true, help: "output, confirm, trace, concurrency, timeout, color, dry-run, editor, timezone"
+      ),
       Parameter("VALUE", optional: true, help: "the new value"),
     ]),
     output: .unknown,

@@ -80,21 +80,95 @@ public enum DateText {
   /// Seconds since 1970 of the dates dsh handles: 0001-01-01 to 9999-12-31 (UTC).
   public static let range: ClosedRange<Double> = -62_135_596_800...253_402_300_799
 
-  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any. A date outside
-  /// `range` is shown as the nearest end of it.
-  public static func format(_ date: Date) -> String {
-    let seconds = date.timeIntervalSince1970
-    let clamped = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
-    let date = Date(timeIntervalSince1970: clamped)
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let whole = clamped.rounded(.down)
-    let millis = Int(((clamped - whole) * 1000).rounded())
+  /// The zone dates are shown in (`set timezone`): tables, `print`, `into string`. The host
+  /// binds it from the settings while it shows a result; UTC when nothing bound it.
+  @TaskLocal public static var zone: DisplayZone = .utc
+
+  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any: always UTC, for JSON,
+  /// the API and journals. A date outside `range` is shown as the nearest end of it.
+  public static func format(_ date: Date) -> String { format(date, in: .utc) }
+
+  /// The date as people see it: ISO 8601 in the zone `set timezone` chose.
+  public static func display(_ date: Date) -> String { format(date, in: zone) }
+
+  /// ISO 8601 in `zone`: `Z` for UTC, else the offset (`2026-07-10T14:04:05+02:00`).
+  public static func format(_ date: Date, in zone: DisplayZone) -> String {
+    let clamped = clamp(date)
+    let offset = zone.secondsFromUTC(at: clamped)
+    let parts = components(of: clamped, offset: offset)
+    let whole = clamped.timeIntervalSince1970.rounded(.down)
+    let millis = Int(((clamped.timeIntervalSince1970 - whole) * 1000).rounded())
     var text = String(
       format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     if millis > 0 && millis < 1000 { text += String(format: ".%03d", millis) }
-    return text + "Z"
+    return text + (offset == 0 ? "Z" : offsetText(offset, separator: ":"))
+  }
+
+  /// `+02:00` (or `+0200` with an empty separator) for an offset in seconds.
+  static func offsetText(_ offset: Int, separator: String) -> String {
+    let sign = offset < 0 ? "-" : "+"
+    let minutes = abs(offset) / 60
+    return sign + String(format: "%02d", minutes / 60) + separator + String(format: "%02d", minutes % 60)
+  }
+
+  /// The date moved into `range` (NaN becomes 1970).
+  static func clamp(_ date: Date) -> Date {
+    let seconds = date.timeIntervalSince1970
+    return Date(timeIntervalSince1970: seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound))
+  }
+
+  /// Calendar fields of `date` as a clock `offset` seconds from UTC shows it.
+  static func components(of date: Date, offset: Int) -> DateComponents {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
+    return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+  }
+}
+
+/// Where dates are shown: UTC, the machine's local zone, or a fixed offset from UTC.
+public enum DisplayZone: Sendable, Equatable {
+  case utc
+  case local
+  /// Seconds east of UTC, within ±18 hours.
+  case offset(Int)
+
+  /// `utc`, `local`, or `±HH:MM` (also `±HHMM`, `±HH`); nil for anything else.
+  public init?(_ text: String) {
+    switch text.lowercased() {
+    case "utc", "z": self = .utc
+    case "local": self = .local
+    default:
+      let bytes = Array(text.utf8)
+      guard bytes.count >= 3, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") else { return nil }
+      let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+      guard [2, 4].contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+        bytes.count == 6 ? bytes[3] == UInt8(ascii: ":") : !bytes.contains(UInt8(ascii: ":"))
+      else { return nil }
+      let number = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+      let hours = digits.count == 2 ? number : number / 100
+      let minutes = digits.count == 2 ? 0 : number % 100
+      guard hours <= 18, minutes < 60, hours * 60 + minutes <= 18 * 60 else { return nil }
+      let seconds = (hours * 3600 + minutes * 60) * (bytes[0] == UInt8(ascii: "-") ? -1 : 1)
+      self = seconds == 0 ? .utc : .offset(seconds)
+    }
+  }
+
+  /// As `set` shows it: `utc`, `local`, `+02:00`.
+  public var text: String {
+    switch self {
+    case .utc: return "utc"
+    case .local: return "local"
+    case .offset(let seconds): return DateText.offsetText(seconds, separator: ":")
+    }
+  }
+
+  /// The offset in force at `date` (local time follows daylight saving).
+  public func secondsFromUTC(at date: Date) -> Int {
+    switch self {
+    case .utc: return 0
+    case .local: return TimeZone.current.secondsFromGMT(for: date)
+    case .offset(let seconds): return seconds
+    }
   }
 }

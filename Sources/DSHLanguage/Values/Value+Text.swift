@@ -9,7 +9,7 @@ extension Value {
     case .int(let number): return String(number)
     case .float(let number): return Self.formatFloat(number)
     case .string(let text): return text
-    case .date(let date): return DateText.format(date)
+    case .date(let date): return DateText.display(date)
     case .duration(let seconds): return Self.formatDuration(seconds)
     case .list(let items): return "[" + items.map(\.sourceText).joined(separator: ", ") + "]"
     case .record(let record):
@@ -27,7 +27,7 @@ extension Value {
         .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
         .replacingOccurrences(of: "$", with: "\\$")
       return "\"\(escaped)\""
-    case .date(let date): return "\"\(DateText.format(date))\""
+    case .date(let date): return "\"\(DateText.display(date))\""
     default: return displayText
     }
   }
