@@ -20,7 +20,8 @@ enum FuzzRun {
 
   static func run(_ text: String) async {
     let host = FuzzHost()
-    let interpreter = Interpreter(registry: CommandRegistry(DataCommands.all), host: host)
+    // `save` would write files into the fuzzer's directory.
+    let interpreter = Interpreter(registry: CommandRegistry(DataCommands.all.filter { $0.name != "save" }), host: host)
     guard case .success(let program) = await interpreter.parse(Source(name: "fuzz.dsh", text: text)) else { return }
     let running = Task { try? await interpreter.run(program) }
     let watchdog = Task {

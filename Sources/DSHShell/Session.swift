@@ -15,6 +15,8 @@ public final class Session: Sendable {
   public struct Options: Sendable {
     public var terminal: Terminal
     public var interactive = false
+    /// Standard input is where the program comes from, so `open -` has nothing to read.
+    public var standardInputIsProgram = false
     public var arguments: [String] = []
     public var environment: [String: String] = [:]
     public var settings = Settings()
@@ -35,7 +37,8 @@ public final class Session: Sendable {
     portal = PortalConnection(
       environment: options.environment, defaults: options.transport, interruption: options.interruption)
     host = ShellHost(
-      terminal: options.terminal, interactive: options.interactive, ask: options.confirm, askSecret: options.readSecret)
+      terminal: options.terminal, interactive: options.interactive,
+      inputIsProgram: options.standardInputIsProgram, ask: options.confirm, askSecret: options.readSecret)
     var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
     registry.register(ShellCommands.history(options.history))
     interpreter = Interpreter(

@@ -9,15 +9,18 @@ import Foundation
 final class ShellHost: CommandHost {
   let terminal: Terminal
   let interactive: Bool
+  /// Standard input holds the program itself (`dsh -`, lines piped into the shell).
+  let inputIsProgram: Bool
   let ask: @Sendable (String) async -> Bool
   let askSecret: @Sendable (String) async -> String?
 
   init(
-    terminal: Terminal, interactive: Bool, ask: @escaping @Sendable (String) async -> Bool,
-    askSecret: @escaping @Sendable (String) async -> String?
+    terminal: Terminal, interactive: Bool, inputIsProgram: Bool = false,
+    ask: @escaping @Sendable (String) async -> Bool, askSecret: @escaping @Sendable (String) async -> String?
   ) {
     self.terminal = terminal
     self.interactive = interactive
+    self.inputIsProgram = inputIsProgram
     self.ask = ask
     self.askSecret = askSecret
   }
@@ -57,6 +60,11 @@ final class ShellHost: CommandHost {
       throw CommandFailure(
         .input, "standard input is the terminal here, not data",
         help: "give a file (open FILE), or pipe data into dsh -c or dsh FILE")
+    }
+    guard !inputIsProgram else {
+      throw CommandFailure(
+        .input, "standard input holds this program, not data",
+        help: "give a file (open FILE), or run the program with dsh FILE or dsh -c and pipe the data")
     }
     var data: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)

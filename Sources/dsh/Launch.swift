@@ -20,6 +20,8 @@ struct Launch {
     }
     var options = Session.Options(terminal: terminal)
     options.interactive = interactive
+    // `dsh -`, or lines piped into the shell: the program is standard input.
+    options.standardInputIsProgram = command.script == "-" || (command.script == nil && command.code == nil)
     options.environment = environment
     options.arguments = command.arguments
     options.settings.dryRun = command.dryRun

@@ -85,11 +85,11 @@ import Testing
 
   @Test func anUnknownTypeSuggestsOne() async {
     let result = await evaluate("1 | into integer")
-    guard case .commandFailed(_, let failure, _)? = result.runtimeError else {
+    guard case .invalidArgument(_, let problem, _)? = result.runtimeError else {
       Issue.record("expected a failure")
       return
     }
-    #expect(failure.help?.contains("int") == true)
+    #expect(problem.help?.contains("int") == true)
   }
 
   @Test func aRecordDoesNotConvert() async {

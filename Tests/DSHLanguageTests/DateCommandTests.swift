@@ -60,11 +60,11 @@ import Testing
 
   @Test func aBadTimezoneIsRefusedWithTheAllowedValues() async {
     let result = await evaluate("set timezone \"+25:00\"")
-    guard case .commandFailed(_, let failure, _)? = result.runtimeError else {
+    guard case .invalidArgument(_, let problem, _)? = result.runtimeError else {
       Issue.record("expected a failure")
       return
     }
-    #expect(failure.help?.contains("±HH:MM") == true)
+    #expect(problem.help?.contains("±HH:MM") == true)
   }
 
   @Test(arguments: ["utc", "UTC", "local", "+02:00", "-0530", "+03", "+00:00"])

@@ -66,7 +66,8 @@ extension ProgramChecker.Walker {
           expr(value, row: nil)
           continue
         }
-        positional(value, parameter, input: input, command: spec.name)
+        let infix = index > 0 && call.arguments[(offset + 1)...].contains { if case .positional = $0 { true } else { false } }
+        positional(value, parameter, input: input, command: spec.name, infix: infix)
         let lastAllowed = signature.rest == nil && index + 1 >= signature.positionals.count
         if lastAllowed, durationWritten(apart: value, then: call.arguments, at: offset + 1, command: spec.name) {
           skipped.insert(offset + 1)
@@ -89,7 +90,8 @@ extension ProgramChecker.Walker {
     }
   }
 
-  mutating func positional(_ value: Expr, _ parameter: Parameter, input: Schema?, command: String) {
+  /// `infix`: the argument has others on both sides, where a lone `+` reads as an operator.
+  mutating func positional(_ value: Expr, _ parameter: Parameter, input: Schema?, command: String, infix: Bool) {
     switch parameter.shape {
     case .condition:
       expr(value, row: input ?? .unknown)
@@ -109,7 +111,7 @@ extension ProgramChecker.Walker {
     case .value: break
     }
     expr(value, row: nil)
-    if Self.operators.contains(source.slice(value.range)) {
+    if infix, Self.operators.contains(source.slice(value.range)) {
       report(
         .invalidArgument(
           command: command,

@@ -51,6 +51,7 @@ public struct ValueCheck: Sendable {
         return ArgumentProblem("expected an int, not \(value.typeName)", help: hint(for: value, expected: "an int"))
       }
       guard range.contains(number) else {
+        if range.upperBound == Int.max { return ArgumentProblem("expected \(range.lowerBound) or more, not \(number)") }
         return ArgumentProblem("\(number) is out of range: \(range.lowerBound)…\(range.upperBound)")
       }
       return nil

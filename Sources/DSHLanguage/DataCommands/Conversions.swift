@@ -14,7 +14,10 @@ extension DataCommands {
         bool      true/false, yes/no, on/off, 1/0 (any case)
       """,
     category: .data,
-    signature: Signature([Parameter("TYPE", help: "int, float, string, date, duration or bool")]),
+    signature: Signature([
+      Parameter("TYPE", help: "int, float, string, date, duration or bool")
+        .checked(.oneOf(["int", "float", "string", "date", "duration", "bool"]))
+    ]),
     output: .unknown,
     examples: [
       Example("\"42\" | into int", "a number from text", .output("42\n")),

@@ -9,7 +9,8 @@ extension DataCommands {
       """ + "\n" + DatePattern.directives.map { "  \($0.0)  \($0.1)" }.joined(separator: "\n"),
     category: .data,
     signature: Signature([
-      Parameter("KIND", help: "date (the only kind so far)"), Parameter("PATTERN", help: "e.g. \"%Y-%m-%d %H:%M\""),
+      Parameter("KIND", help: "date (the only kind so far)").checked(.oneOf(["date"])),
+      Parameter("PATTERN", help: "e.g. \"%Y-%m-%d %H:%M\""),
     ]),
     output: .unknown,
     examples: [

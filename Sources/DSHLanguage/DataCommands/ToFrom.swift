@@ -3,8 +3,11 @@ extension DataCommands {
     name: "to", summary: "Convert the input to text: json, csv or table",
     category: .data,
     signature: Signature(
-      [Parameter("FORMAT", help: "json, csv or table")],
-      flags: [Flag("compact", help: "json on one line"), Flag("width", value: "N", help: "table width")]),
+      [Parameter("FORMAT", help: "json, csv or table").checked(.oneOf(["json", "csv", "table"]))],
+      flags: [
+        Flag("compact", help: "json on one line"),
+        Flag("width", value: "N", help: "table width").checked(.int(1...10_000)),
+      ]),
     output: .fixed(.scalar("string")),
     examples: [
       Example("{a: 1} | to json --compact", "JSON on one line", .output("{\"a\":1}\n")),
@@ -34,7 +37,7 @@ extension DataCommands {
       from lines is the same as lines. Errors say where: LINE:COLUMN.
       """,
     category: .data,
-    signature: Signature([Parameter("FORMAT", help: "json, csv or lines")]),
+    signature: Signature([Parameter("FORMAT", help: "json, csv or lines").checked(.oneOf(["json", "csv", "lines"]))]),
     output: .unknown,
     examples: [
       Example("'{\"a\": [1, 2]}' | from json | get a | count", "parse, then use", .output("2\n")),

@@ -9,7 +9,10 @@ extension Interpreter {
     var last = Value.null
     for statement in statements {
       if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
-      last = try await execute(statement, source: source, showResults: showResults)
+      // Dates are shown in the zone `set timezone` chose, as of this statement.
+      last = try await DateText.$zone.withValue(settings.timeZone) {
+        try await execute(statement, source: source, showResults: showResults)
+      }
     }
     return last
   }

@@ -51,7 +51,8 @@ extension Parser {
     let token = current
     if token.isSymbol("-"), !peek(1).spaceBefore {
       switch peek(1).kind {
-      case .int, .float, .duration: return try parsePostfix(try parsePrimary())
+      // `-05:00` is a word; `-3` and `-1s` are negative values.
+      case .int, .float, .duration: return continuesBareWord(after: 1) ? bareWord() : try parseUnary()
       default: break
       }
     }

@@ -93,7 +93,7 @@ extension Parser {
     return left
   }
 
-  private mutating func parseUnary() throws(SyntaxError) -> Expr {
+  mutating func parseUnary() throws(SyntaxError) -> Expr {
     guard current.isSymbol("-") else { return try parsePostfix(try parsePrimary()) }
     let start = advance().range
     try enter()
