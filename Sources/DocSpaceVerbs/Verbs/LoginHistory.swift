@@ -39,8 +39,6 @@ struct LoginHistory {
   struct Reading {
     var events: [LoginEvent] = []
     var pages = 0
-    /// The portal answered a page with the previous page's events: it shows only its latest.
-    var latestOnly = false
   }
 
   static let latestOnlyNotice = "this portal's plan shows only the last 20 sign-ins"
@@ -73,7 +71,7 @@ struct LoginHistory {
       let ids = page.map(\.id)
       if ids.isEmpty { return reading }
       if ids == previous {
-        reading.latestOnly = true
+        // The portal answered with the previous page's events: it shows only its latest.
         host.inform("\(verb): \(Self.latestOnlyNotice); older events cannot be read through the API")
         return reading
       }
@@ -103,7 +101,8 @@ struct LoginHistory {
     } else if let since = filter.since, let newest, let oldest, newest > oldest {
       // Pages so far span newest…oldest; as many more as it takes to reach `since`.
       let perPage = newest.timeIntervalSince(oldest) / Double(reading.pages)
-      total = max(total, reading.pages + Int((oldest.timeIntervalSince(since) / perPage).rounded(.up)))
+      let more = (oldest.timeIntervalSince(since) / perPage).rounded(.up)
+      total = max(total, reading.pages + Int(min(more, 1_000_000)))
     }
     var note = "\(reading.events.count) found"
     if let oldest { note += " · back to \(DateText.format(oldest))" }
