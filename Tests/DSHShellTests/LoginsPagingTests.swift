@@ -55,6 +55,44 @@ import Testing
     await shell.stop()
   }
 
+  @Test func aUserRecordAndUntilBoundTheRangeOnBothSides() async throws {
+    let shell = try await TestShell.start(options: Self.bigPortal)
+    let history = await shell.simulator.loginHistory()
+    let since = Date().addingTimeInterval(-60 * 86_400).rounded()
+    let until = Date().addingTimeInterval(-20 * 86_400).rounded()
+    let expected = history.filter {
+      $0.date >= since && $0.date <= until
+        && ($0.userId == RoleIds.user
+          || ($0.userId == SimulatorServer.guestAccountId && $0.login == "user@example.com"))
+    }
+    #expect(!expected.isEmpty)
+    await shell.run(
+      "$u = user user@example.com; logins --user $u --since \(Self.iso(since)) --until \(Self.iso(until)) | get id | to json --compact"
+    )
+    #expect(try Self.ids(shell.capture.stdout) == expected.map(\.id), "stderr: \(shell.capture.stderr)")
+    await shell.stop()
+  }
+
+  @Test func pagingShowsProgressOnATerminalAndClearsIt() async throws {
+    var options = Self.bigPortal
+    options.port = 0
+    let simulator = try await SimulatorServer.start(options)
+    let capture = Capture()
+    let terminal = Terminal(
+      writeOut: { capture.out($0) }, writeErr: { capture.err($0) }, stdoutIsTTY: false, stderrIsTTY: true,
+      width: { 100 }, colorAllowed: false)
+    let session = Session(Session.Options(terminal: terminal))
+    let url = try #require(URL(string: simulator.url))
+    try await session.portal.connect(PortalConfiguration(baseURL: url, credential: .none), label: "test")
+    let client = try #require(await session.portal.client)
+    _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
+    await session.run("logins --all | count", origin: "test.dsh")
+    #expect(capture.stderr.contains("found · back to"), "\(capture.stderr.suffix(300))")
+    #expect(capture.stderr.hasSuffix("\r\u{1B}[K"))
+    await session.close()
+    await simulator.stop()
+  }
+
   @Test func sinceStopsTheReadingAtItsBoundary() async throws {
     let shell = try await TestShell.start(options: Self.bigPortal)
     let history = await shell.simulator.loginHistory()

@@ -99,7 +99,7 @@ actor PortalState {
     let recent = failures[key, default: []].filter { now.timeIntervalSince($0) < 60 }
     failures[key] = recent
     // A failure is recorded by the anonymous request, whose account is Guest
-    // (SecurityContext.cs:343, MessageFactory.cs:53), with the typed login as the initiator
+    // (AuthContext.CurrentAccount, SecurityContext.cs:343; MessageFactory.cs:53), with the typed login as the initiator
     // (AuthenticationController.cs:609 and 619, EventTypeConverter.cs:41).
     let typed = login.isEmpty ? Self.emailNotSpecified : login
     if recent.count >= 5 {
