@@ -7,6 +7,12 @@ public struct SimulatorOptions: Sendable {
   /// Generated users besides the five role accounts.
   public var users = 0
   public var seed: UInt64 = 1
+  /// Older sign-in history besides the seeded connections: ended sign-ins, logouts and failed
+  /// sign-ins, spread over the last 90 days.
+  public var historyEvents = 0
+  /// Whether the plan has the Audit feature. Without it `audit/login/filter` answers the newest
+  /// 20 events whatever the parameters, as DocSpace does.
+  public var audit = true
   /// The portal's UTC offset in minutes; dates are written in it.
   public var timeZoneMinutes = 0
   /// Added to every response.

@@ -5,7 +5,8 @@ public enum DocSpaceVerbs {
   public static func all(_ portal: PortalConnection) -> [CommandSpec] {
     [
       sessions(portal), revoke(portal), revokeUser(portal), revokeOthers(portal), changePassword(portal),
-      logins(portal), whoami(portal), users(portal), user(portal), connect(portal), disconnect(portal),
+      logins(portal), sessionsOf(portal), whoami(portal), users(portal), user(portal), connect(portal),
+      disconnect(portal),
       api(portal), curl(portal), journal(portal),
     ]
   }

@@ -21,6 +21,10 @@ struct DSHSim: AsyncParsableCommand {
   @Option(help: "Seeded active connections per account.") var sessionsPerUser = 3
   @Option(help: "Generated users besides the five role accounts.") var users = 0
   @Option(help: "Seed for the generated fixture.") var seed: UInt64 = 1
+  @Option(help: "Older sign-in history events (ended sign-ins, logouts, failures) over the last 90 days.")
+  var events = 0
+  @Flag(help: "A plan without the Audit feature: audit/login/filter answers the last 20 events, whatever the query.")
+  var noAudit = false
   @Option(help: "Portal time zone as an offset, e.g. +03:00 or -05:00.") var timeZone = "+00:00"
   @Option(help: "Milliseconds added to every response.") var latency = 0
   @Option(help: "Fraction (0-1) of requests answered with 502/503 or a dropped connection.") var failRate = 0.0
@@ -31,8 +35,8 @@ struct DSHSim: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
     guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
-    guard sessionsPerUser >= 0, users >= 0, latency >= 0 else {
-      throw ValidationError("--sessions-per-user, --users and --latency must not be negative")
+    guard sessionsPerUser >= 0, users >= 0, events >= 0, latency >= 0 else {
+      throw ValidationError("--sessions-per-user, --users, --events and --latency must not be negative")
     }
     guard Self.minutes(timeZone) != nil else { throw ValidationError("--time-zone must look like +03:00 or -05:30") }
     guard (tlsCert == nil) == (tlsKey == nil) else {
@@ -56,6 +60,8 @@ struct DSHSim: AsyncParsableCommand {
     options.sessionsPerUser = sessionsPerUser
     options.users = users
     options.seed = seed
+    options.historyEvents = events
+    options.audit = !noAudit
     options.timeZoneMinutes = Self.minutes(timeZone) ?? 0
     options.latencyMilliseconds = latency
     options.failRate = failRate

@@ -20,7 +20,8 @@ import Testing
   static func texts(_ line: String) -> [String] { Completer.complete(line, state: state).candidates.map(\.text) }
 
   @Test(arguments: [
-    ("sess", ["sessions"]), ("revoke-o", ["revoke-others"]), ("sessions | whe", ["where"]),
+    ("sess", ["sessions", "sessions-of"]), ("sessions-", ["sessions-of"]), ("revoke-o", ["revoke-others"]),
+    ("sessions | whe", ["where"]),
     ("sessions | where us", ["userId"]), ("sessions | where date > now and br", ["browser"]),
     ("sessions | sort --d", ["--desc"]), ("$s | select b", ["browser"]), ("$c", ["$count"]),
     ("print $s.us", ["$s.userId"]), ("revoke 48", ["4812"]), ("revoke-user us", ["user@example.com"]),

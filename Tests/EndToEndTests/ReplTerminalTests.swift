@@ -11,9 +11,9 @@ import Testing
 
   @Test func tabCompletesAVerb() async throws {
     let terminal = try await demo()
-    try terminal.type("sessi")
+    try terminal.type("revoke-ot")
     try terminal.press("Tab")
-    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> sessions ") })
+    #expect(await terminal.waitFor { _ in terminal.cursorLine.hasSuffix("> revoke-others ") })
   }
 
   @Test func tabCompletesAFieldAfterWhere() async throws {

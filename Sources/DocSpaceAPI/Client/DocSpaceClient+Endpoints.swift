@@ -95,13 +95,15 @@ extension DocSpaceClient {
     return user
   }
 
-  /// The portal's sign-in history (owners and DocSpace admins).
-  public func loginEvents(userId: String?, from: String?, to: String?) async throws(APIError) -> [LoginEvent] {
-    var query = ["count=100"]
-    if let userId { query.append("userId=\(Self.encode(userId))") }
-    if let from { query.append("from=\(Self.encode(from))") }
-    if let to { query.append("to=\(Self.encode(to))") }
-    let path = "/api/2.0/security/audit/login/filter?" + query.joined(separator: "&")
+  /// The most a page of the sign-in history may hold (`ApiContext.MaxCount`; more is a 400).
+  public static let loginEventsPageSize = 100
+
+  /// One unfiltered page of the portal's sign-in history, newest first (owners and DocSpace
+  /// admins). Unfiltered because DocSpace 3.7 pages *before* it applies `userId`, `action`,
+  /// `from` and `to`, so filtered pages hide matches on later pages. Without the plan's Audit
+  /// feature the portal answers with its latest 20 events, whatever `startIndex` says.
+  public func loginEvents(startIndex: Int, count: Int = loginEventsPageSize) async throws(APIError) -> [LoginEvent] {
+    let path = "/api/2.0/security/audit/login/filter?startIndex=\(startIndex)&count=\(count)"
     return try await payload([LoginEvent].self, APIRequest("GET", path)).response ?? []
   }
 

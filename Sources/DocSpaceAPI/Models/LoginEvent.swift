@@ -38,6 +38,37 @@ public struct LoginEvent: Sendable, Decodable, Equatable {
   }
 }
 
+extension LoginEvent {
+  /// The Guest system account: a failed sign-in is recorded under it, with the typed login
+  /// in `login` and in `user` (SERVER `common/ASC.Core.Common/Configuration/Constants.cs:43`).
+  public static let guestUserId = "712d9ec3-5d2b-4b13-824f-71f00191dcca"
+}
+
+/// The `MessageAction` values of login events (SERVER `common/ASC.Core.Common/Messaging/MessageAction.cs:45-136`).
+public enum LoginAction {
+  public static let byName: [(name: String, id: Int)] = [
+    ("LoginSuccess", 1000), ("LoginSuccessViaSocialAccount", 1001), ("LoginSuccessViaSms", 1007),
+    ("LoginSuccessViaApi", 1010), ("LoginSuccessViaSocialApp", 1011), ("LoginSuccessViaApiSms", 1012),
+    ("LoginSuccessViaApiTfa", 1024), ("LoginSuccessViaApiSocialAccount", 1019), ("LoginSuccessViaSSO", 1015),
+    ("LoginSuccesViaTfaApp", 1021), ("LoginFailViaSSO", 1018), ("LoginFailInvalidCombination", 1002),
+    ("LoginFailSocialAccountNotFound", 1003), ("LoginFailDisabledProfile", 1004), ("LoginFail", 1005),
+    ("LoginFailViaSms", 1008), ("LoginFailViaApi", 1013), ("LoginFailViaApiSms", 1014), ("LoginFailViaApiTfa", 1025),
+    ("LoginFailViaApiSocialAccount", 1020), ("LoginFailViaTfaApp", 1022), ("LoginFailIpSecurity", 1009),
+    ("LoginFailBruteForce", 1023), ("LoginFailRecaptcha", 1026), ("Logout", 1006), ("SessionStarted", 1016),
+    ("SessionCompleted", 1017), ("AuthLinkActivated", 1027), ("LoginSuccessViaOAuth", 1028),
+    ("LoginSuccessViaPassword", 1029),
+  ]
+
+  /// Sign-ins that open a connection (the list of `LoginEventsRepository.GetLastSuccessEventAsync`,
+  /// SERVER `common/services/ASC.AuditTrail/Repositories/LoginEventsRepository.cs:119-133`, without Logout).
+  public static let successes: Set<Int> = [
+    1000, 1001, 1007, 1010, 1011, 1012, 1015, 1019, 1021, 1024, 1027, 1028, 1029,
+  ]
+  /// Failed sign-ins: every `LoginFail…` member.
+  public static let failures: Set<Int> = Set(byName.filter { $0.name.hasPrefix("LoginFail") }.map(\.id))
+  public static let logout = 1006
+}
+
 /// `AuthenticationTokenDto`.
 public struct AuthToken: Sendable, Decodable {
   public var token: String?

@@ -1,29 +1,38 @@
 import Foundation
 
 /// `api/2.0/security/audit/login/{last,filter}`: the sign-in history, for owners and admins.
+/// Follows SERVER `web/ASC.Web.Api/Api/SecurityController.cs` and
+/// `common/services/ASC.AuditTrail/Repositories/LoginEventsRepository.cs` (3.7.2, `ed2994e74f`).
 struct AuditRoutes {
   let state: PortalState
   let models: WireModels
 
+  /// What `last` answers, and `filter` on a portal without the Audit feature
+  /// (SecurityController.cs:85, `limit: 20`).
+  static let lastCount = 20
+
   func handle(_ request: Incoming, which: String, caller: PortalState.Caller) async -> Outgoing {
-    guard caller.user.isAdmin else { return .forbidden }
     switch which {
     case "last":
-      let rows = Array(await state.loginHistory(userId: nil, from: nil, to: nil).prefix(20))
-      return await answer(rows, request)
+      guard caller.user.isAdmin else { return .forbidden }
+      return await answer(await state.loginHistoryPage(startIndex: 0, count: Self.lastCount), request)
     case "filter":
-      let count = request.query["count"].map { Int($0) ?? -1 } ?? 100
-      guard (1...100).contains(count) else {
-        return .json(
-          Envelope.validation(
-            field: "count", message: "The field count must be between 1 and 100.", href: request.href, method: "GET"),
-          status: 400)
+      // [ApiController] binds and validates the query before the action body runs, so a bad
+      // parameter is 400 even for a caller the action would refuse (SecurityController.cs:130).
+      let query: LoginFilterQuery
+      switch LoginFilterQuery.parse(request.query) {
+      case .success(let parsed): query = parsed
+      case .failure(let problem):
+        return .json(Envelope.validation(errors: problem.errors, href: request.href, method: "GET"), status: 400)
       }
-      let start = max(0, Int(request.query["startIndex"] ?? "0") ?? 0)
-      let rows = await state.loginHistory(
-        userId: request.query["userId"]?.lowercased(), from: request.query["from"].flatMap(Self.date),
-        to: request.query["to"].flatMap(Self.date))
-      return await answer(Array(rows.dropFirst(start).prefix(count)), request)
+      guard caller.user.isAdmin else { return .forbidden }
+      // Without the Audit feature the action answers as `last`, whatever the parameters
+      // (SecurityController.cs:136-139).
+      guard state.options.audit else {
+        return await answer(await state.loginHistoryPage(startIndex: 0, count: Self.lastCount), request)
+      }
+      return await answer(
+        await state.loginHistoryPage(startIndex: query.startIndex, count: query.count, filter: query), request)
     default:
       return .notFound
     }

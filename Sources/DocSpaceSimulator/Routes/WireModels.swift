@@ -14,12 +14,16 @@ struct WireModels {
     ])
   }
 
+  /// `LoginEventDto`. `user` is the account's name, else the typed login (a failure is recorded
+  /// under Guest, which has no users row), else "Anonymous" for Guest
+  /// (SERVER `common/services/ASC.AuditTrail/Models/Mappings/EventTypeConverter.cs:57-80`).
   func loginEvent(_ row: LoginEventRow, user: SimUser?) -> Wire {
-    .object([
+    let login = LoginEventRow.failureActions.contains(row.action) ? row.login : nil
+    let name = user?.displayName ?? login ?? (row.userId == PortalState.guestId ? "Anonymous" : "Unknown Account")
+    return .object([
       ("id", .int(row.id)), ("date", .string(clock.apiDateTime(row.date))),
-      ("user", .string(user?.displayName ?? row.login ?? "")), ("userId", .string(row.userId)),
-      ("login", Wire.optional(row.action == 1013 || row.action == 1023 ? row.login : nil)),
-      ("action", .string(LoginEventRow.actionNames[row.action] ?? "Successful Login")), ("actionId", .int(row.action)),
+      ("user", .string(name)), ("userId", .string(row.userId)), ("login", Wire.optional(login)),
+      ("action", .string(LoginEventRow.actionNames[row.action] ?? "Login Success")), ("actionId", .int(row.action)),
       ("ip", .string(row.ip)), ("country", .string(row.country)), ("city", .string(row.city)),
       ("browser", .string(row.browser ?? "")), ("platform", .string(row.platform ?? "")), ("page", .string(row.page)),
     ])

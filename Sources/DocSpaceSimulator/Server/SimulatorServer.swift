@@ -11,7 +11,7 @@ public final class SimulatorServer: Sendable {
   public let url: String
   public let port: Int
   private let task: Task<Void, any Error>
-  private let state: PortalState
+  let state: PortalState
   private let log: RequestLog
 
   private init(url: String, port: Int, task: Task<Void, any Error>, state: PortalState, log: RequestLog) {

@@ -52,11 +52,14 @@ enum Fixture {
     return users
   }
 
-  /// Older sign-ins for every user, each still an active connection.
-  static func connections(for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date)
-    -> [LoginEventRow]
-  {
-    var rows: [LoginEventRow] = []
+  /// Older sign-ins for every user, each still an active connection, and `history` more
+  /// events of the past 90 days (drawn from `historyRandom`, so the connections stay the same).
+  /// Ids follow the dates.
+  static func connections(
+    for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date, history: Int = 0,
+    historyRandom: inout SeededRandom
+  ) -> [LoginEventRow] {
+    var rows = pastEvents(history, of: users, host: host, random: &historyRandom, now: now)
     for user in users {
       for _ in 0..<max(0, perUser) {
         let place = places.randomElement(using: &random)!
@@ -72,6 +75,40 @@ enum Fixture {
     }
     rows.sort { $0.date < $1.date }
     for index in rows.indices { rows[index].id = 1000 + index }
+    return rows
+  }
+
+  /// Sign-ins that have ended, logouts, and failed sign-ins (under Guest, with the typed
+  /// login: a user's email, or an address nobody has).
+  static func pastEvents(_ count: Int, of users: [SimUser], host: String, random: inout SeededRandom, now: Date)
+    -> [LoginEventRow]
+  {
+    guard !users.isEmpty else { return [] }
+    var rows: [LoginEventRow] = []
+    for _ in 0..<max(0, count) {
+      let user = users[Int.random(in: 0..<users.count, using: &random)]
+      let place = places[Int.random(in: 0..<places.count, using: &random)]
+      let age = Double(Int.random(in: 600...(90 * 86_400), using: &random))
+      let draw = Int.random(in: 0..<20, using: &random)
+      let action: Int
+      switch draw {
+      case 0..<11: action = draw.isMultiple(of: 2) ? 1000 : 1010
+      case 11: action = 1029
+      case 12..<15: action = 1006
+      case 19: action = 1023
+      default: action = 1013
+      }
+      let failed = LoginEventRow.failureActions.contains(action)
+      let typed = failed && draw == 18 ? "no.such.person@example.com" : user.email
+      rows.append(
+        LoginEventRow(
+          id: 0, userId: failed ? PortalState.guestId : user.id, login: typed, action: action,
+          date: now.addingTimeInterval(-age),
+          ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country, city: place.city,
+          browser: browsers[Int.random(in: 0..<browsers.count, using: &random)],
+          platform: platforms[Int.random(in: 0..<platforms.count, using: &random)], page: "http://\(host)/",
+          active: false))
+    }
     return rows
   }
 }

@@ -23,12 +23,4 @@ extension PortalState {
     let wanted = idOrUserName.lowercased()
     return users.first { $0.id == wanted || $0.userName.lowercased() == wanted }
   }
-
-  /// The sign-in history, newest first, with the filters applied.
-  func loginHistory(userId: String?, from: Date?, to: Date?) -> [LoginEventRow] {
-    events.filter { event in
-      (userId == nil || event.userId == userId) && (from.map { event.date >= $0 } ?? true)
-        && (to.map { event.date <= $0 } ?? true)
-    }.sorted { $0.id > $1.id }
-  }
 }

@@ -29,8 +29,10 @@ actor PortalState {
     var random = SeededRandom(seed: options.seed)
     let users = Fixture.users(options: options, random: &random, now: now)
     let hostPort = "\(options.host):\(options.port)"
+    var history = SeededRandom(seed: options.seed &+ 0x6869_7374)
     events = Fixture.connections(
-      for: users, perUser: options.sessionsPerUser, host: hostPort, random: &random, now: now)
+      for: users, perUser: options.sessionsPerUser, host: hostPort, random: &random, now: now,
+      history: options.historyEvents, historyRandom: &history)
     self.users = users
     nextEventId = (events.map(\.id).max() ?? 999) + 1
     var keyRandom = SeededRandom(seed: 42)
@@ -96,17 +98,19 @@ actor PortalState {
     let key = "\(login.lowercased())|\(ip)"
     let recent = failures[key, default: []].filter { now.timeIntervalSince($0) < 60 }
     failures[key] = recent
+    // A failure is recorded by the anonymous request, whose account is Guest
+    // (AuthContext.CurrentAccount, SecurityContext.cs:343; MessageFactory.cs:53), with the typed login as the initiator
+    // (AuthenticationController.cs:609 and 619, EventTypeConverter.cs:41).
+    let typed = login.isEmpty ? Self.emailNotSpecified : login
     if recent.count >= 5 {
       record(
-        userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1023, ip: ip, agent: agent, page: page,
-        active: false, now: now)
+        userId: Self.guestId, login: typed, action: 1023, ip: ip, agent: agent, page: page, active: false, now: now)
       return .blocked
     }
     guard let user = user(email: login), user.password == password else {
       failures[key, default: []].append(now)
       record(
-        userId: user(email: login)?.id ?? Self.emptyGuid, login: login, action: 1013, ip: ip, agent: agent, page: page,
-        active: false, now: now)
+        userId: Self.guestId, login: typed, action: 1013, ip: ip, agent: agent, page: page, active: false, now: now)
       return .failed
     }
     let token = mintConnection(for: user, action: 1010, ip: ip, agent: agent, page: page, now: now)
@@ -114,6 +118,10 @@ actor PortalState {
   }
 
   static let emptyGuid = "00000000-0000-0000-0000-000000000000"
+  /// The Guest system account (SERVER `common/ASC.Core.Common/Configuration/Constants.cs:43`).
+  static let guestId = "712d9ec3-5d2b-4b13-824f-71f00191dcca"
+  /// `AuditResource.EmailNotSpecified`, the initiator of a sign-in without a user name.
+  static let emailNotSpecified = "Email is not specified"
 
   func user(email: String) -> SimUser? {
     let wanted = email.trimmingCharacters(in: .whitespaces).lowercased()

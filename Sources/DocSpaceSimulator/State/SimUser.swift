@@ -41,9 +41,15 @@ struct LoginEventRow: Sendable {
   static let successActions: Set<Int> = [1000, 1001, 1007, 1010, 1011, 1012, 1015, 1019, 1021, 1024, 1027, 1029]
   var isConnection: Bool { active && Self.successActions.contains(action) }
 
+  /// The failures, whose initiator (the typed login) the server keeps as `login`.
+  static let failureActions: Set<Int> = [
+    1002, 1003, 1004, 1005, 1008, 1009, 1013, 1014, 1018, 1020, 1022, 1023, 1025, 1026,
+  ]
+
+  /// English action texts (SERVER `common/services/ASC.AuditTrail/AuditReportResource.resx`).
   static let actionNames: [Int: String] = [
-    1000: "Successful Login", 1005: "Login Fail", 1006: "Logout", 1010: "Successful Login via API",
-    1013: "Login Fail via API", 1023: "Login Fail. Too many attempts",
+    1000: "Login Success", 1005: "Login Fail", 1006: "Logout", 1010: "Successful Login via API",
+    1013: "Failed Login via API", 1023: "Login Fail. Too many attempts", 1029: "Login success via login and password",
   ]
 }
 

@@ -36,10 +36,15 @@ enum Envelope {
 
   /// A 400 model-validation problem, inside the success envelope.
   static func validation(field: String, message: String, href: String, method: String) -> String {
+    validation(errors: [(field, [message])], href: href, method: method)
+  }
+
+  /// The same with every model error of the request, keyed by parameter name.
+  static func validation(errors: [(String, [String])], href: String, method: String) -> String {
     let problem = Wire.object([
       ("type", .string("https://tools.ietf.org/html/rfc9110#section-15.5.1")),
       ("title", .string("One or more validation errors occurred.")), ("status", .int(400)),
-      ("errors", .object([(field, .array([.string(message)]))])),
+      ("errors", .object(errors.map { ($0.0, .array($0.1.map(Wire.string))) })),
       ("traceId", .string("00-00000000000000000000000000000000-0000000000000000-00")),
     ])
     return success(problem, count: 1, href: href, method: method, statusCode: 400)

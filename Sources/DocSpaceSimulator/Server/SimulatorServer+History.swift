@@ -1,0 +1,40 @@
+import Foundation
+
+/// One row of the simulated portal's sign-in history, as the portal itself holds it.
+public struct SimulatedLoginEvent: Sendable {
+  public var id: Int
+  public var userId: String
+  /// The typed login of a failure; the account's email otherwise.
+  public var login: String?
+  public var action: Int
+  public var date: Date
+  public var ip: String
+  /// A successful sign-in that is still an open connection.
+  public var isOpenConnection: Bool
+}
+
+/// An account of the simulated portal.
+public struct SimulatedAccount: Sendable {
+  public var id: String
+  public var email: String
+  public var displayName: String
+}
+
+extension SimulatorServer {
+  /// The Guest system account, under which failed sign-ins are recorded.
+  public static let guestAccountId = PortalState.guestId
+
+  /// The whole sign-in history, newest first: what a client that reads it all must find.
+  public func loginHistory() async -> [SimulatedLoginEvent] {
+    await state.loginHistoryPage(startIndex: 0, count: Int.max).map {
+      SimulatedLoginEvent(
+        id: $0.id, userId: $0.userId, login: $0.login, action: $0.action, date: $0.date, ip: $0.ip,
+        isOpenConnection: $0.isConnection)
+    }
+  }
+
+  /// Every account, the five role accounts first.
+  public func accounts() async -> [SimulatedAccount] {
+    await state.users.map { SimulatedAccount(id: $0.id, email: $0.email, displayName: $0.displayName) }
+  }
+}
