@@ -11,6 +11,8 @@ public final class Session: Sendable {
   public let history: HistoryStore?
   public let terminal: Terminal
   let host: ShellHost
+  /// The script arguments the session was started with (`dsh FILE ARGS…`).
+  let arguments: [String]
 
   public struct Options: Sendable {
     public var terminal: Terminal
@@ -34,6 +36,7 @@ public final class Session: Sendable {
   public init(_ options: Options) {
     terminal = options.terminal
     history = options.history
+    arguments = options.arguments
     portal = PortalConnection(
       environment: options.environment, defaults: options.transport, interruption: options.interruption)
     host = ShellHost(
@@ -105,12 +108,13 @@ public final class Session: Sendable {
     }
   }
 
-  /// Runs a file with its arguments: unreadable or non-UTF-8 files are usage errors.
-  public func runFile(_ path: String, arguments: [String] = []) async -> Outcome {
+  /// Runs a file with its arguments (by default the session's): unreadable or non-UTF-8
+  /// files are usage errors.
+  public func runFile(_ path: String, arguments: [String]? = nil) async -> Outcome {
     do {
       let text = try ScriptFile.read(path)
       await interpreter.setVariable("script", .string(path))
-      return await run(text, origin: path, arguments: arguments)
+      return await run(text, origin: path, arguments: arguments ?? self.arguments)
     } catch {
       report([Diagnostic(code: "E100", message: "cannot run '\(path)': \(error.message)")])
       return Outcome(code: ExitCode.usage.rawValue)

@@ -41,7 +41,8 @@ import Testing
   @Test func offboardingWithoutAnEmailPrintsUsage() async throws {
     let (shell, outcome) = try await run("offboard-user.dsh", as: "admin@example.com")
     #expect(outcome.code == 2)
-    #expect(shell.capture.stdout.contains("usage:"))
+    #expect(shell.capture.stderr.contains("missing argument EMAIL"))
+    #expect(shell.capture.stderr.contains("usage: dsh"))
     await shell.stop()
   }
 

@@ -148,7 +148,8 @@ import Testing
     let shell = try await TestShell.start(options: Self.bigPortal)
     let before = await shell.simulator.receivedRequests().count
     let outcome = await shell.run("logins --user user@example.com | count")
-    #expect(outcome.code == 1)
+    #expect(outcome.code == 2, "found by the check: nothing runs")
+    #expect(shell.capture.stderr.contains("error[E209]"))
     #expect(shell.capture.stderr.contains("without --since, --limit or --all"))
     #expect(shell.capture.stderr.contains("--since DATE"))
     #expect(await shell.simulator.receivedRequests().count == before)

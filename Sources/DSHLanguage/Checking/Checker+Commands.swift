@@ -1,11 +1,12 @@
 extension ProgramChecker.Walker {
-  /// Checks a pipeline; returns the schema of what it produces, as far as known.
-  mutating func pipeline(_ pipeline: Pipeline) -> Schema {
+  /// Checks a pipeline; returns the schema of what it produces, as far as known. `row` is
+  /// the row a condition around it sees (`where not ($it | starts-with "#")`).
+  mutating func pipeline(_ pipeline: Pipeline, row: Schema? = nil) -> Schema {
     var schema = Schema.unknown
     for (position, stage) in pipeline.stages.enumerated() {
       switch stage {
       case .expression(let value):
-        expr(value, row: nil)
+        expr(value, row: row)
         schema = self.schema(of: value)
       case .command(let call):
         schema = command(call, input: position == 0 ? nil : schema)
@@ -87,6 +88,9 @@ extension ProgramChecker.Walker {
     // An unknown flag is likely a misspelt --yes: that finding is enough.
     if flags.allSatisfy({ signature.flag(named: $0) != nil }) {
       intent(spec, call, flags: flags, target: positionals.first, input: input)
+      if let bound = spec.scriptBound, !context.interactive, bound.flags.isDisjoint(with: flags) {
+        report(.unboundedInScript(command: spec.name, bound.problem, call.nameRange))
+      }
     }
   }
 

@@ -25,7 +25,11 @@ extension ProgramChecker.Walker {
     case .index(let base, let index):
       self.expr(base, row: row)
       self.expr(index, row: row)
-    case .subexpression(let inner): _ = pipeline(inner)
+    case .subexpression(let inner):
+      // Inside a condition, `$it` is the row in every stage of the inner pipeline too.
+      if let row { scopes.append(["it": row]) }
+      _ = pipeline(inner, row: row)
+      if row != nil { scopes.removeLast() }
     case .block(let block): statements(block.statements)
     case .literal, .now: break
     }

@@ -69,6 +69,16 @@ public struct ValueCheck: Sendable {
     }
   }
 
+  /// A date, or text that reads as one (ISO 8601, `yyyy-MM-dd`).
+  public static let date = ValueCheck { value in
+    switch value {
+    case .date: return nil
+    case .string(let text) where DateText.parse(text) != nil: return nil
+    default:
+      return ArgumentProblem("expected a date, not \(value.typeName)", help: "e.g. (now - 7d) or \"2026-01-31\"")
+    }
+  }
+
   static func hint(for value: Value, expected: String) -> String? {
     if case .string(let text) = value, Int(text) != nil { return "write it without quotes: \(text)" }
     return nil

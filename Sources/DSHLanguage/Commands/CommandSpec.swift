@@ -52,6 +52,8 @@ public struct CommandSpec: Sendable {
   public var http: [HTTPCall]
   public var role: String?
   public var endsSessions: EndsSessions
+  /// In a script, one of these flags must be given (`logins` must say how far back to read).
+  public var scriptBound: ScriptBound?
   /// A check across positional arguments (`set output xml`): given the values known so far
   /// (nil: not known before running), the problem and the index of the argument at fault.
   public var validate: (@Sendable ([Value?]) -> (problem: ArgumentProblem, index: Int)?)?
@@ -62,9 +64,10 @@ public struct CommandSpec: Sendable {
     signature: Signature = Signature(), output: Output = .unknown, examples: [Example] = [],
     seeAlso: [String] = [], http: [HTTPCall] = [], role: String? = nil, endsSessions: EndsSessions = .never,
     validate: (@Sendable ([Value?]) -> (problem: ArgumentProblem, index: Int)?)? = nil,
-    run: @escaping @Sendable (Invocation) async throws -> Value
+    scriptBound: ScriptBound? = nil, run: @escaping @Sendable (Invocation) async throws -> Value
   ) {
     self.endsSessions = endsSessions
+    self.scriptBound = scriptBound
     self.validate = validate
     self.name = name
     self.summary = summary
@@ -114,5 +117,16 @@ extension CommandSpec {
     case many
     /// When its target is a list or comes down a pipeline: `revoke`.
     case whenList
+  }
+
+  /// Flags of which a script must give one, and what to say when it gives none.
+  public struct ScriptBound: Sendable {
+    public var flags: Set<String>
+    public var problem: ArgumentProblem
+
+    public init(flags: Set<String>, problem: ArgumentProblem) {
+      self.flags = flags
+      self.problem = problem
+    }
   }
 }

@@ -10,6 +10,8 @@ public enum RuntimeError: Error, Sendable {
   case invalidArgument(command: String, ArgumentProblem, SourceRange)
   /// In a script, a call that can end many sessions states no intent (`--yes`, …).
   case intentRequired(command: String, SourceRange)
+  /// In a script, a call that must be bounded (`logins --since D`) is not.
+  case unboundedInScript(command: String, ArgumentProblem, SourceRange)
   case returnOutsideDef(SourceRange)
   case missingArgument(command: String, parameter: String, usage: String, SourceRange)
   case tooManyArguments(command: String, usage: String, SourceRange)
@@ -35,6 +37,7 @@ public enum RuntimeError: Error, Sendable {
       .unknownName(_, let range), .unknownField(_, _, _, let range),
       .unknownFlag(_, _, _, _, let range), .missingArgument(_, _, _, let range),
       .invalidArgument(_, _, let range), .intentRequired(_, let range), .returnOutsideDef(let range),
+      .unboundedInScript(_, _, let range),
       .tooManyArguments(_, _, let range), .typeMismatch(_, let range),
       .indexOutOfRange(_, _, let range), .divisionByZero(let range), .integerOverflow(_, let range),
       .valueTooDeep(_, let range), .invalidRegex(_, let range),
@@ -57,6 +60,7 @@ public enum RuntimeError: Error, Sendable {
       return "in a script, '\(command)' can end many sessions and nobody is asked: say so with --yes, "
         + "--expect-count N or --dry-run"
     case .returnOutsideDef: return "'return' outside a def"
+    case .unboundedInScript(_, let problem, _): return problem.message
     case .missingArgument(let command, let parameter, _, _):
       return "'\(command)' needs \(parameter)"
     case .tooManyArguments(let command, _, _): return "too many arguments for '\(command)'"
@@ -93,6 +97,7 @@ public enum RuntimeError: Error, Sendable {
     case .invalidArgument(_, let problem, _): return problem.help
     case .intentRequired: return "or put `set confirm off` before it"
     case .returnOutsideDef: return "use exit to stop a script"
+    case .unboundedInScript(_, let problem, _): return problem.help
 
     case .missingArgument(_, _, let usage, _), .tooManyArguments(_, let usage, _):
       return "usage: \(usage)"
@@ -117,7 +122,7 @@ public enum RuntimeError: Error, Sendable {
     case .unknownField: return "E204"
     case .unknownFlag, .missingArgument, .tooManyArguments: return "E205"
     case .invalidArgument: return "E208"
-    case .intentRequired: return "E209"
+    case .intentRequired, .unboundedInScript: return "E209"
     case .returnOutsideDef: return "E207"
     case .typeMismatch, .indexOutOfRange, .divisionByZero, .integerOverflow, .valueTooDeep, .invalidRegex:
       return "E206"
@@ -142,7 +147,8 @@ public enum RuntimeError: Error, Sendable {
     switch self {
     case .commandFailed(_, let failure, _): return failure.kind.rawValue
     case .interrupted: return "interrupted"
-    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments, .invalidArgument, .intentRequired:
+    case .unknownCommand, .unknownFlag, .missingArgument, .tooManyArguments, .invalidArgument, .intentRequired,
+      .unboundedInScript:
       return "usage"
     default: return "runtime"
     }

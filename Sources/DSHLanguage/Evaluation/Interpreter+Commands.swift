@@ -75,6 +75,9 @@ extension Interpreter {
       spec.endsSessions, interactive: host.isInteractive, confirm: settings.confirm, dryRun: settings.dryRun,
       givenFlags: Set(flags.keys), targetIsList: target.asList != nil)
     if refused == true { throw RuntimeError.intentRequired(command: spec.name, call.nameRange) }
+    if let bound = spec.scriptBound, !host.isInteractive, bound.flags.isDisjoint(with: flags.keys) {
+      throw RuntimeError.unboundedInScript(command: spec.name, bound.problem, call.nameRange)
+    }
     let invocation = Invocation(
       name: spec.name, input: input, positionals: positionals, rowFunctions: rowFunctions,
       flags: flags, settings: settings, host: host, session: self)

@@ -27,14 +27,11 @@ struct LoginBounds {
   static let boundHelp =
     "add --since DATE (e.g. --since (now - 7d)), --limit N, or --all to read it all; each 100 events is one request"
 
-  /// The runtime rule: outside the REPL, an unbounded reading is refused before any request.
-  func refuseUnboundedScript(_ invocation: Invocation) throws {
-    guard isUnbounded, !invocation.host.isInteractive else { return }
-    throw CommandFailure(
-      .usage,
-      "'\(invocation.name)' without --since, --limit or --all would read the portal's whole sign-in history",
-      help: Self.boundHelp)
-  }
+  /// Scripts must say how far back to read: the whole history may be thousands of requests.
+  static let scriptBound = CommandSpec.ScriptBound(
+    flags: ["since", "limit", "all"],
+    problem: ArgumentProblem(
+      "'logins' without --since, --limit or --all would read the portal's whole sign-in history", help: boundHelp))
 
   /// In the REPL, asks before reading a history of more than one page.
   func confirmWholeHistory(_ invocation: Invocation, pages: Int) async throws {

@@ -21,10 +21,10 @@ extension DocSpaceVerbs {
         """,
       category: .people,
       signature: Signature(flags: [
-        Flag("user", value: "U", help: "only this user's events"), Flag("since", value: "DATE", help: "from this time"),
-        Flag("until", value: "DATE", help: "up to this time"),
+        Flag("user", value: "U", help: "only this user's events"), Flag("since", value: "DATE", help: "from this time").checked(.date),
+        Flag("until", value: "DATE", help: "up to this time").checked(.date),
         Flag("action", value: "A", help: "login, failed, logout, a MessageAction name or number"),
-        Flag("limit", value: "N", help: "stop after N matching events"),
+        Flag("limit", value: "N", help: "stop after N matching events").checked(.int(1...Int.max)),
         Flag("all", help: "read the whole history, however long"),
         Flag("dry-run", help: "print the request instead of sending it"),
       ]),
@@ -37,13 +37,13 @@ extension DocSpaceVerbs {
           "logins --since (now - 1d) | where ip =~ '^203\\.0\\.113\\.' | select id user ip",
           "incident response: sign-ins from a range"),
         Example("logins --action failed --limit 20 | select date login ip", "the latest failed sign-ins"),
-        Example("logins", "a script must bound the reading", .error("E205")),
+        Example("logins", "a script must bound the reading", .error("E209")),
       ],
       seeAlso: ["sessions-of", "revoke", "users"],
-      http: [.init("GET", "/api/2.0/security/audit/login/filter")], role: adminRole
+      http: [.init("GET", "/api/2.0/security/audit/login/filter")], role: adminRole,
+      scriptBound: LoginBounds.scriptBound
     ) { invocation in
       let bounds = try LoginBounds(invocation)
-      try bounds.refuseUnboundedScript(invocation)
       let client = try await portal.client(for: invocation)
       var filter = bounds.filter
       if let user = invocation.flags["user"] {
