@@ -67,7 +67,8 @@ extension ProgramChecker.Walker {
           expr(value, row: nil)
           continue
         }
-        let infix = index > 0 && call.arguments[(offset + 1)...].contains { if case .positional = $0 { true } else { false } }
+        let infix =
+          index > 0 && call.arguments[(offset + 1)...].contains { if case .positional = $0 { true } else { false } }
         positional(value, parameter, input: input, command: spec.name, infix: infix)
         let lastAllowed = signature.rest == nil && index + 1 >= signature.positionals.count
         if lastAllowed, durationWritten(apart: value, then: call.arguments, at: offset + 1, command: spec.name) {

@@ -21,7 +21,8 @@ extension DocSpaceVerbs {
         """,
       category: .people,
       signature: Signature(flags: [
-        Flag("user", value: "U", help: "only this user's events"), Flag("since", value: "DATE", help: "from this time").checked(.date),
+        Flag("user", value: "U", help: "only this user's events"),
+        Flag("since", value: "DATE", help: "from this time").checked(.date),
         Flag("until", value: "DATE", help: "up to this time").checked(.date),
         Flag("action", value: "A", help: "login, failed, logout, a MessageAction name or number"),
         Flag("limit", value: "N", help: "stop after N matching events").checked(.int(1...Int.max)),
