@@ -88,11 +88,15 @@ import Testing
   }
 
   @Test func aTimeoutWrittenAsAnIntIsRefused() async throws {
-    let run = try await Self.run("revoke-others --yes\nset timeout 30")
-    #expect(run.outcome.code == 2)
-    #expect(run.stderr.contains("error[E208]"), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("--> test.dsh:2:13"), "stderr: \(run.stderr)")
-    #expect(run.requests.isEmpty)
+    try await Self.expectRefused(
+      "revoke-others --yes\nset timeout 30", "E208", "'30' is not a value for timeout",
+      caret: "^^ timeout takes a duration from 1ms to 10m, e.g. 30s")
+  }
+
+  @Test func anOptionWithoutItsValueIsRefused() async throws {
+    try await Self.expectRefused(
+      "revoke-others --yes\nset output", "E208", "set output needs a value", caret: "^^^^^^ output takes table|json|csv"
+    )
   }
 
   @Test func aNegativeCountForFirstIsRefused() async throws {

@@ -287,7 +287,7 @@ extension ProgramChecker {
     }
 
     /// One name per file however it was reached (`./a.dsh`, `lib/../a.dsh`): the absolute path.
-    static func identity(_ path: String) -> String { URL(fileURLWithPath: path).standardized.path }
+    static func identity(_ path: String) -> String { URL(fileURLWithPath: path).absoluteURL.standardized.path }
 
     static func shortName(_ path: String) -> String {
       path.split(separator: "/").last.map(String.init) ?? path
