@@ -19,7 +19,7 @@ extension ProgramChecker.Walker {
   mutating func command(_ call: CommandCall, input: Schema?) -> Schema {
     if let spec = context.registry[call.name] {
       builtin(spec, call, input: input)
-      return spec.outputSchema(given: input ?? .unknown)
+      return Self.output(of: spec, call, given: input ?? .unknown)
     }
     if let parameters = functions[call.name] {
       function(call, parameters)
@@ -33,6 +33,17 @@ extension ProgramChecker.Walker {
       }
     }
     return .unknown
+  }
+
+  /// What a call gives: its command's declared output, except that one giving an item of
+  /// its input gives a list like its input when it is given a count (`first 2`).
+  static func output(of spec: CommandSpec, _ call: CommandCall, given input: Schema) -> Schema {
+    if case .itemOfInput = spec.output,
+      call.arguments.contains(where: { if case .positional = $0 { true } else { false } })
+    {
+      return input
+    }
+    return spec.outputSchema(given: input)
   }
 
   mutating func builtin(_ spec: CommandSpec, _ call: CommandCall, input: Schema?) {
@@ -223,6 +234,15 @@ extension ProgramChecker.Walker {
   static func literal(_ expr: Expr) -> Value? {
     switch expr.kind {
     case .literal(let value): return value
+    case .subexpression(let pipeline):
+      guard pipeline.stages.count == 1, case .expression(let inner) = pipeline.stages[0] else { return nil }
+      return literal(inner)
+    case .unary(.negate, let operand):
+      switch literal(operand) {
+      case .int(let number)?: return .int(-number)
+      case .float(let number)?: return .float(-number)
+      default: return nil
+      }
     case .list(let items):
       var values: [Value] = []
       for item in items {

@@ -6,7 +6,7 @@ extension ProgramChecker.Walker {
     defer { depth -= 1 }
     switch expr.kind {
     case .variable(let name):
-      if lookup(name) == nil && !(name == "it" && row != nil) {
+      if !isKnown(name) && !(name == "it" && row != nil) {
         report(.undefinedVariable(name, known: knownNames, expr.range))
       }
     case .field(let name):
@@ -58,7 +58,12 @@ extension ProgramChecker.Walker {
     switch expr.kind {
     case .variable(let name): return lookup(name) ?? .unknown
     case .literal(let value): return Schema.of(value)
-    case .list(let items): return .list(items.first.map(schema(of:)) ?? .unknown)
+    case .list(let items):
+      // Items of different shapes (`[{a: 1}, {b: 2}]`): nothing is known of an item.
+      let shapes = items.map(schema(of:))
+      guard let first = shapes.first, shapes.allSatisfy({ $0 == first }) else { return .list(.unknown) }
+      return .list(first)
+    case .record(let fields): return .record(name: "record", fields: fields.map(\.key))
     case .interpolation: return .scalar("string")
     case .now: return .scalar("date")
     case .index(let base, _):
@@ -79,7 +84,7 @@ extension ProgramChecker.Walker {
       switch stage {
       case .expression(let value): schema = self.schema(of: value)
       case .command(let call):
-        schema = context.registry[call.name]?.outputSchema(given: schema) ?? .unknown
+        schema = context.registry[call.name].map { Self.output(of: $0, call, given: schema) } ?? .unknown
       }
     }
     return schema

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds, without running, everything a program would refuse to start on: unknown
 /// commands, flags, variables and fields; wrong arity; values a command does not accept;
 /// `return`/`break` outside their blocks; calls that end many sessions without saying so
@@ -7,7 +9,7 @@ public enum ProgramChecker {
     var walker = Walker(context: context, source: program.source)
     walker.defineFunctions(program.statements, source: program.source)
     walker.suppressUnknownCommands = walker.hasComputedSource(program.statements)
-    walker.sourceStack = [program.source.name]
+    walker.sourceStack = [Walker.identity(program.source.name)]
     walker.statements(program.statements)
     return walker.findings
   }
@@ -38,7 +40,11 @@ extension ProgramChecker {
     var explaining = false
     var suppressUnknownCommands = false
     var warnedComputedSource = false
+    /// The files being walked, outermost first, as `identity` names them.
     var sourceStack: [String] = []
+    /// Variables assigned anywhere outside a def: a def's body may read them, since it
+    /// may be called after they are set (`def main` always is).
+    var globals: Set<String> = []
     /// Files sourced by a literal path, read and parsed once.
     var sourced: [String: Result<Program, RuntimeError>] = [:]
 
@@ -57,19 +63,25 @@ extension ProgramChecker {
 
     // MARK: Definitions, found before the walk so that calls may precede them
 
-    mutating func defineFunctions(_ statements: [Statement], source: Source) {
+    mutating func defineFunctions(_ statements: [Statement], source: Source, inDef: Bool = false) {
       for statement in statements {
         switch statement.kind {
+        case .assign(let target, _):
+          if !inDef { globals.insert(target.name) }
         case .def(let name, let parameters, let body):
           functions[name] = parameters
-          defineFunctions(body.statements, source: source)
+          defineFunctions(body.statements, source: source, inDef: true)
         case .ifElse(let branches, let otherwise):
-          for branch in branches { defineFunctions(branch.body.statements, source: source) }
-          defineFunctions(otherwise?.statements ?? [], source: source)
-        case .forIn(_, _, let body), .whileLoop(_, let body): defineFunctions(body.statements, source: source)
+          for branch in branches { defineFunctions(branch.body.statements, source: source, inDef: inDef) }
+          defineFunctions(otherwise?.statements ?? [], source: source, inDef: inDef)
+        case .forIn(let variable, _, let body):
+          if !inDef { globals.insert(variable) }
+          defineFunctions(body.statements, source: source, inDef: inDef)
+        case .whileLoop(_, let body): defineFunctions(body.statements, source: source, inDef: inDef)
         case .tryCatch(let body, let handler):
-          defineFunctions(body.statements, source: source)
-          defineFunctions(handler.statements, source: source)
+          if !inDef { globals.insert("error") }
+          defineFunctions(body.statements, source: source, inDef: inDef)
+          defineFunctions(handler.statements, source: source, inDef: inDef)
         case .source(let path):
           guard case .literal(.string(let text)) = path.kind, sourced.count < Interpreter.maximumCallDepth else {
             continue
@@ -78,7 +90,9 @@ extension ProgramChecker {
           guard sourced[resolved] == nil else { continue }
           let program = load(text, resolved: resolved, range: path.range)
           sourced[resolved] = program
-          if case .success(let program) = program { defineFunctions(program.statements, source: program.source) }
+          if case .success(let program) = program {
+            defineFunctions(program.statements, source: program.source, inDef: inDef)
+          }
         default: break
         }
       }
@@ -130,6 +144,11 @@ extension ProgramChecker {
       return nil
     }
 
+    /// Whether `$name` may be read here: defined by now, or, inside a def, a global.
+    func isKnown(_ name: String) -> Bool {
+      lookup(name) != nil || (defs > 0 && globals.contains(name))
+    }
+
     var knownNames: [String] { Set(scopes.flatMap(\.keys)).sorted() }
 
     mutating func define(_ name: String, _ schema: Schema = .unknown) { scopes[scopes.count - 1][name] = schema }
@@ -150,7 +169,7 @@ extension ProgramChecker {
         if target.path.isEmpty {
           define(target.name, schema)
         } else {
-          if lookup(target.name) == nil {
+          if !isKnown(target.name) {
             report(.undefinedVariable(target.name, known: knownNames, target.range))
           }
           for case .index(let index) in target.path { expr(index, row: nil) }
@@ -242,8 +261,9 @@ extension ProgramChecker {
         return
       }
       let resolved = ScriptFile.resolve(text, from: source.name)
-      if sourceStack.contains(resolved) {
-        let cycle = (sourceStack.drop { $0 != resolved } + [resolved]).map(Self.shortName).joined(separator: " → ")
+      let identity = Self.identity(resolved)
+      if sourceStack.contains(identity) {
+        let cycle = (sourceStack.drop { $0 != identity } + [identity]).map(Self.shortName).joined(separator: " → ")
         report(.sourceFailed(path: text, reason: "it sources itself (\(cycle))", path.range))
         return
       }
@@ -258,13 +278,16 @@ extension ProgramChecker {
       case .success(let program):
         let outer = source
         source = program.source
-        sourceStack.append(resolved)
+        sourceStack.append(identity)
         if hasComputedSource(program.statements) { suppressUnknownCommands = true }
         statements(program.statements)
         sourceStack.removeLast()
         source = outer
       }
     }
+
+    /// One name per file however it was reached (`./a.dsh`, `lib/../a.dsh`): the absolute path.
+    static func identity(_ path: String) -> String { URL(fileURLWithPath: path).absoluteURL.standardized.path }
 
     static func shortName(_ path: String) -> String {
       path.split(separator: "/").last.map(String.init) ?? path

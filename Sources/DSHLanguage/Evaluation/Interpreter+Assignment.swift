@@ -19,7 +19,7 @@ extension Interpreter {
       return
     }
     do {
-      frames[frames.count - 1][target.name] = try Self.replacing(current, at: steps[...], with: value)
+      frames[frame][target.name] = try Self.replacing(current, at: steps[...], with: value)
     } catch {
       frames[frame][target.name] = current
       throw error

@@ -33,7 +33,7 @@ public enum MainArguments {
         }
         if parameter.isSwitch {
           bound[parameter.variableName] = .bool(
-            try inline.map { text throws(ArgumentProblem) in try bool(text, name) } ?? true)
+            try inline.map { text throws(ArgumentProblem) in try bool(text, "--\(name)") } ?? true)
           continue
         }
         guard let text = inline ?? (index < arguments.count ? arguments[index] : nil) else {
@@ -122,16 +122,17 @@ public enum MainArguments {
         throw ArgumentProblem("\(name) needs a date like 2026-01-31, not '\(text)'")
       }
       return .date(date)
-    case .bool?: return .bool(try bool(text, parameter.name))
+    case .bool?: return .bool(try bool(text, name))
     default: return .string(text)
     }
   }
 
+  /// `name` as the user writes it: `--report`, or `FORCE` for a positional.
   static func bool(_ text: String, _ name: String) throws(ArgumentProblem) -> Bool {
     switch text.lowercased() {
     case "true", "yes", "on", "1": return true
     case "false", "no", "off", "0": return false
-    default: throw ArgumentProblem("--\(name) is true or false, not '\(text)'")
+    default: throw ArgumentProblem("\(name) is true or false, not '\(text)'")
     }
   }
 
