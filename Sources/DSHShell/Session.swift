@@ -74,7 +74,8 @@ public final class Session: Sendable {
       }
       var mainArguments: [String: Value]?
       if let arguments, let parameters = program.mainParameters {
-        if arguments.contains("--help") || arguments.contains("-h") {
+        let options = arguments.prefix { $0 != "--" }
+        if options.contains("--help") || options.contains("-h") {
           terminal.writeOut(MainArguments.help(script: origin, parameters))
           return Outcome(code: ExitCode.success.rawValue, exited: true)
         }

@@ -58,10 +58,8 @@ import Testing
     let shell = try await TestShell.start()
     #expect(await ScriptChecker(session: shell.session).check(path: directory.path("a.dsh")) == 0)
     let outcome = await shell.session.runFile(directory.path("a.dsh"))
-    withKnownIssue("defs run in order: at run time 'helper' is not defined yet when b.dsh is checked") {
-      #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
-      #expect(shell.capture.stdout.hasSuffix("hi\n"))
-    }
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    #expect(shell.capture.stdout.hasSuffix("hi\n"))
     await shell.stop()
   }
 
@@ -70,20 +68,16 @@ import Testing
     let program = "f --days 3\ndef f [--days = 1] { print $days }"
     #expect(await ScriptChecker(session: shell.session).check(Source(name: "p.dsh", text: program)).isEmpty)
     let outcome = await shell.run(program)
-    withKnownIssue("the check hoists defs, the interpreter does not: E202 at run time") {
-      #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
-      #expect(shell.capture.stdout == "3\n")
-    }
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    #expect(shell.capture.stdout == "3\n")
     await shell.stop()
   }
 
   @Test func scriptIsNullInACommandLineProgram() async throws {
     let shell = try await TestShell.start()
     let outcome = await shell.run("print ($script == null)", origin: "<-c>")
-    withKnownIssue("$script passes the check but is never set outside a file: E201 at run time") {
-      #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
-      #expect(shell.capture.stdout == "true\n")
-    }
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    #expect(shell.capture.stdout == "true\n")
     await shell.stop()
   }
 }

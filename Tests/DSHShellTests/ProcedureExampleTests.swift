@@ -93,25 +93,41 @@ import Testing
     await shell.stop()
   }
 
-  @Test(.timeLimit(.minutes(1)))
-  func watchPrintsASignInMadeWhileItWaitsAndStopsAfterItsRounds() async throws {
+  @Test(.timeLimit(.minutes(2)))
+  func watchPrintsASignInMadeWhileItWaitsOnceAndCtrlCStopsIt() async throws {
     let shell = try await TestShell.start(as: "owner@example.com")
     let session = shell.session
     let path = example("watch-new-signins.dsh")
-    let watching = Task { await session.runFile(path, arguments: ["--every", "100ms", "--times", "50"]) }
-    while !shell.capture.stdout.contains("watching sign-ins since") {
-      try await Task.sleep(for: .milliseconds(20))
-      if shell.capture.stderr.contains("error") { break }
-    }
+    let watching = Task { await session.runFile(path, arguments: ["--every", "100ms"]) }
+    try await Self.waitFor(shell) { $0.contains("watching sign-ins since") }
     let newcomer = try await shell.client(as: "guest@example.com")
-    while !shell.capture.stdout.contains("Gus Guest"), !shell.capture.stderr.contains("error") {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    try await Self.waitFor(shell) { $0.contains("Gus Guest") }
+    // Two more rounds, so that a repeat would have shown.
+    let rounds = await shell.simulator.receivedRequests().count
+    while await shell.simulator.receivedRequests().count < rounds + 2 { try await Task.sleep(for: .milliseconds(20)) }
+    watching.cancel()
     let outcome = await watching.value
-    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    #expect(outcome.code == 130, "Ctrl-C (a cancelled task) ends the wait: stderr \(shell.capture.stderr)")
     let printed = shell.capture.stdout.split(separator: "\n").filter { $0.contains("Gus Guest") }
     #expect(printed.count == 1, "printed once, not once per round: \(printed)")
     await newcomer.shutdown()
     await shell.stop()
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func watchStopsAfterItsRounds() async throws {
+    let shell = try await TestShell.start(as: "owner@example.com")
+    let outcome = await shell.session.runFile(
+      example("watch-new-signins.dsh"), arguments: ["--every", "10ms", "--times", "3"])
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    await shell.stop()
+  }
+
+  /// Polls the captured output until `condition` holds or the script reported an error.
+  static func waitFor(_ shell: TestShell, _ condition: (String) -> Bool) async throws {
+    while !condition(shell.capture.stdout) {
+      if shell.capture.stderr.contains("error[") { throw CancellationError() }
+      try await Task.sleep(for: .milliseconds(20))
+    }
   }
 }

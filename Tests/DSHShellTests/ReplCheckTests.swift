@@ -77,10 +77,8 @@ import Testing
   @Test func scriptIsNullInTheREPL() async throws {
     let shell = try await TestShell.start(interactive: true)
     let outcome = await shell.run("print ($script == null)", origin: "<repl:1>")
-    withKnownIssue("$script passes the check but is never set outside a file: E201 at run time") {
-      #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
-      #expect(shell.capture.stdout == "true\n")
-    }
+    #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
+    #expect(shell.capture.stdout == "true\n")
     await shell.stop()
   }
 

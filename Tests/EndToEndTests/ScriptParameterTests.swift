@@ -100,8 +100,6 @@ import Testing
     let path = try Self.writeScript()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let result = try await Binaries.run(Binaries.dsh, ["--demo", path, "--", "--help"])
-    withKnownIssue("Session.run looks for --help anywhere in the arguments, even after --") {
-      #expect(result.stdout.hasSuffix("user=--help days=30 report=false\n"), "stdout: \(result.stdout)")
-    }
+    #expect(result.stdout.hasSuffix("user=--help days=30 report=false\n"), "stdout: \(result.stdout)")
   }
 }

@@ -63,25 +63,31 @@ extension ProgramChecker {
 
     // MARK: Definitions, found before the walk so that calls may precede them
 
-    mutating func defineFunctions(_ statements: [Statement], source: Source, inDef: Bool = false) {
+    /// A file's top-level defs exist before its first statement runs (the interpreter
+    /// hoists them too); a def inside a block exists once the walk reaches it.
+    mutating func defineFunctions(
+      _ statements: [Statement], source: Source, inDef: Bool = false, topLevel: Bool = true
+    ) {
       for statement in statements {
         switch statement.kind {
         case .assign(let target, _):
           if !inDef { globals.insert(target.name) }
         case .def(let name, let parameters, let body):
-          functions[name] = parameters
-          defineFunctions(body.statements, source: source, inDef: true)
+          if topLevel { functions[name] = parameters }
+          defineFunctions(body.statements, source: source, inDef: true, topLevel: false)
         case .ifElse(let branches, let otherwise):
-          for branch in branches { defineFunctions(branch.body.statements, source: source, inDef: inDef) }
-          defineFunctions(otherwise?.statements ?? [], source: source, inDef: inDef)
+          for branch in branches {
+            defineFunctions(branch.body.statements, source: source, inDef: inDef, topLevel: false)
+          }
+          defineFunctions(otherwise?.statements ?? [], source: source, inDef: inDef, topLevel: false)
         case .forIn(let variable, _, let body):
           if !inDef { globals.insert(variable) }
-          defineFunctions(body.statements, source: source, inDef: inDef)
-        case .whileLoop(_, let body): defineFunctions(body.statements, source: source, inDef: inDef)
+          defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
+        case .whileLoop(_, let body): defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
         case .tryCatch(let body, let handler):
           if !inDef { globals.insert("error") }
-          defineFunctions(body.statements, source: source, inDef: inDef)
-          defineFunctions(handler.statements, source: source, inDef: inDef)
+          defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
+          defineFunctions(handler.statements, source: source, inDef: inDef, topLevel: false)
         case .source(let path):
           guard case .literal(.string(let text)) = path.kind, sourced.count < Interpreter.maximumCallDepth else {
             continue
@@ -91,7 +97,7 @@ extension ProgramChecker {
           let program = load(text, resolved: resolved, range: path.range)
           sourced[resolved] = program
           if case .success(let program) = program {
-            defineFunctions(program.statements, source: program.source, inDef: inDef)
+            defineFunctions(program.statements, source: program.source, inDef: inDef, topLevel: topLevel)
           }
         default: break
         }
@@ -226,6 +232,7 @@ extension ProgramChecker {
       if context.registry[name] != nil {
         report(.typeMismatch("'\(name)' is a built-in command and cannot be redefined", range))
       }
+      functions[name] = parameters
       for parameter in parameters {
         guard let value = parameter.defaultValue else { continue }
         expr(value, row: nil)

@@ -103,6 +103,14 @@ extension Interpreter {
     }
   }
 
+  /// A file's top-level defs exist before its first statement, so calls may precede them.
+  /// A def that would redefine a built-in is left to its statement, which refuses it.
+  func defineFunctions(_ statements: [Statement], source: Source) {
+    for case .def(let name, let parameters, let body) in statements.map(\.kind) where registry[name] == nil {
+      functions[name] = FunctionDefinition(name: name, parameters: parameters, body: body, source: source)
+    }
+  }
+
   func evaluateOptional(_ expr: Expr?, row: Value? = nil) async throws -> Value? {
     guard let expr else { return nil }
     return try await evaluate(expr, row: row)
@@ -142,6 +150,7 @@ extension Interpreter {
       throw RuntimeFailure(error: .sourceFailed(path: path, reason: first.message, first.range), source: errors.source)
     case .success(let program):
       if let problem = check(program).errors.first { throw problem }
+      defineFunctions(program.statements, source: program.source)
       do {
         return try await execute(program.statements, source: program.source, showResults: showResults)
       } catch let error as RuntimeError {

@@ -33,6 +33,7 @@ public actor Interpreter {
   /// Runs a whole program. Top-level results are shown through the host.
   public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
     do {
+      defineFunctions(program.statements, source: program.source)
       try await execute(program.statements, source: program.source, showResults: true)
       return .completed
     } catch let flow as ControlFlow {

@@ -9,7 +9,8 @@ public enum ScriptFile {
   /// Where `source PATH` finds its file: beside the sourcing file, unless absolute.
   public static func resolve(_ path: String, from sourceName: String) -> String {
     if path.hasPrefix("/") || !sourceName.contains("/") { return path }
-    return URL(fileURLWithPath: sourceName).deletingLastPathComponent().appendingPathComponent(path).standardized.path
+    return URL(fileURLWithPath: sourceName).absoluteURL.deletingLastPathComponent().appendingPathComponent(path)
+      .standardized.path
   }
 
   public static func read(_ path: String) throws(ReadError) -> String {

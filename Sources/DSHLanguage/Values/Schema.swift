@@ -30,7 +30,14 @@ public indirect enum Schema: Sendable, Equatable {
     case .record(let record): return .record(name: record.kind ?? "record", fields: record.names)
     case .list(let items):
       guard let first = items.first else { return .list(.unknown) }
-      return .list(of(first))
+      // An item shape only when every item has it: `[{a: 1}, {b: 2}]` has none.
+      let shape = of(first)
+      guard case .record(let name, let fields) = shape else { return .list(shape) }
+      let uniform = items.allSatisfy { item in
+        guard case .record(let record) = item else { return false }
+        return (record.kind ?? "record") == name && record.names == fields
+      }
+      return .list(uniform ? shape : .unknown)
     default: return .scalar(value.typeName)
     }
   }
