@@ -68,8 +68,11 @@ extension DocSpaceVerbs {
           "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
       let me = await portal.me.map { Person($0) }
+      // A bare connection id names no user, unless it is one of the caller's own (listed above).
+      let ownIds = Set(before.items.map(\.id))
       let names = targets.map { target in
-        target.userId.flatMap { id in id.lowercased() == myId ? me?.text : people[id.lowercased()]?.text }
+        guard let id = target.userId?.lowercased() else { return ownIds.contains(target.id) ? me?.text : nil }
+        return id == myId ? me?.text : people[id]?.text
       }
       var options = client.options
       options.retriesRateLimits = false
@@ -90,7 +93,6 @@ extension DocSpaceVerbs {
           return Attempt(error, sent: true, forbidden: "ending another user's session needs the \(adminRole) role")
         }
       }
-      let ownIds = Set(before.items.map(\.id))
       let chosen = targets
       var report = await BulkRunner.run(
         chosen, invocation: invocation, verb: "revoke", portal: portal,
