@@ -1,19 +1,46 @@
 import DSHLanguage
 import Foundation
+import Synchronization
 
 /// The REPL's history for one portal: plain text, one entry a line (`\` and newline
 /// escaped), mode 0600, written atomically, at most `limit` entries. Lines that carry a
-/// secret are never stored.
-public struct HistoryStore: Sendable {
-  public let path: String
-  public var limit = 1000
+/// secret are never stored. A class: the REPL, the `history` command and the session see
+/// one store, which moves to another file when `connect` changes the portal.
+public final class HistoryStore: Sendable {
+  private let state: Mutex<(path: String, limit: Int)>
 
-  public init(path: String) { self.path = path }
+  public init(path: String) { state = Mutex((path, 1000)) }
+
+  public var path: String { state.withLock { $0.path } }
+  public var limit: Int {
+    get { state.withLock { $0.limit } }
+    set { state.withLock { $0.limit = newValue } }
+  }
 
   /// `$XDG_STATE_HOME/dsh/history-<portal>` (default `~/.local/state/dsh/`).
   public static func forPortal(_ label: String, environment: [String: String]) -> HistoryStore {
-    let safe = label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
-    return HistoryStore(path: stateDirectory(environment) + "/history-" + String(safe))
+    HistoryStore(path: stateDirectory(environment) + "/" + fileName(label))
+  }
+
+  /// The history of the portal at `url`: one per host and port.
+  public static func forPortal(url: URL, environment: [String: String]) -> HistoryStore {
+    forPortal(key(url), environment: environment)
+  }
+
+  /// `host`, or `host_port` when the URL names a port.
+  public static func key(_ url: URL) -> String {
+    (url.host ?? "local") + (url.port.map { "_\($0)" } ?? "")
+  }
+
+  /// From now on, the history of the portal at `url`, in the same directory.
+  public func follow(_ url: URL) {
+    state.withLock { state in
+      state.path = (state.path as NSString).deletingLastPathComponent + "/" + Self.fileName(Self.key(url))
+    }
+  }
+
+  private static func fileName(_ label: String) -> String {
+    "history-" + String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
   }
 
   public static func stateDirectory(_ environment: [String: String]) -> String {
@@ -38,6 +65,7 @@ public struct HistoryStore: Sendable {
   }
 
   private func save(_ entries: [String]) {
+    let path = self.path
     let directory = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -17,6 +17,13 @@ public protocol LineReader: AnyObject {
   func setCompletionState(_ state: CompletionState)
   /// Switches key bindings: "emacs" or "vi" (`set editor`).
   func setEditor(_ mode: String)
+  /// Replaces the in-memory history (`connect` moved to another portal's).
+  func replaceHistory(_ entries: [String])
+}
+
+extension LineReader {
+  /// Readers that keep no history of their own have nothing to replace.
+  public func replaceHistory(_ entries: [String]) {}
 }
 
 /// The read-run loop: gathers continuation lines, keeps history, runs each entry through
@@ -27,6 +34,8 @@ public final class ReplDriver {
   let bridge: BlockingBridge
   let showPrompts: Bool
   private var currentEditor = "emacs"
+  /// The portal whose history the session's store holds; `connect` elsewhere moves it.
+  private var historyPortal: URL?
 
   public init(session: Session, reader: LineReader, bridge: BlockingBridge, showPrompts: Bool) {
     self.session = session
@@ -39,6 +48,7 @@ public final class ReplDriver {
     var buffer = ""
     var lastCode: Int32 = 0
     var entryNumber = 0
+    historyPortal = portalURL()
     refreshCompletion()
     while true {
       let prompt = showPrompts ? (buffer.isEmpty ? primaryPrompt() : "... ") : ""
@@ -67,6 +77,7 @@ public final class ReplDriver {
         lastCode = outcome.code
         if outcome.exited { return outcome.code }
         if bridge.interruption.terminatingSignal != nil { return outcome.code }
+        followPortal()
         refreshCompletion()
       }
     }
@@ -83,13 +94,32 @@ public final class ReplDriver {
     }
   }
 
-  /// `dsh demo owner> `: the portal and who is signed in.
+  private func portalURL() -> URL? {
+    let session = self.session
+    return bridge.wait { await session.portal.client?.configuration.baseURL }
+  }
+
+  /// After a `connect` to another portal (host or port), history goes to that portal's file.
+  private func followPortal() {
+    guard showPrompts, let history = session.history, let url = portalURL(), url != historyPortal else { return }
+    historyPortal = url
+    history.follow(url)
+    reader.replaceHistory(history.load())
+  }
+
+  /// `dsh demo owner> `: the portal and who is signed in; `dsh demo (signed out)> ` once
+  /// the shell's own session has ended (bare `connect` signs in again).
   func primaryPrompt() -> String {
     let session = self.session
-    let (label, email) = bridge.wait { (await session.portal.label, await session.portal.me?.email) }
-    let user = email.map { String($0.split(separator: "@")[0]) }
+    let (label, email, signedOut, lastLabel) = bridge.wait {
+      (
+        await session.portal.label, await session.portal.me?.email, await session.portal.isSignedOut,
+        await session.portal.lastSignIn?.label
+      )
+    }
+    let user = signedOut ? "(signed out)" : email?.split(separator: "@").first.map(String.init)
     // The label and the email come from a profile or the portal: no control byte in the prompt.
-    let prompt = ["dsh", label, user].compactMap { $0 }.joined(separator: " ")
+    let prompt = ["dsh", signedOut ? lastLabel ?? label : label, user].compactMap { $0 }.joined(separator: " ")
     return TerminalText.escaped(prompt, keepNewlines: false) + "> "
   }
 }

@@ -32,10 +32,7 @@ struct Launch {
       options.confirm = { await TerminalQuestion.confirm($0) }
       options.readSecret = { await TerminalQuestion.ask($0, echo: false) }
     }
-    let label =
-      command.demo
-      ? "demo" : command.profile ?? portalText.flatMap { try? PortalConfiguration.url(from: $0).host } ?? "local"
-    if interactive { options.history = HistoryStore.forPortal(label, environment: environment) }
+    if interactive { options.history = history() }
     let session = Session(options)
     let simulator: SimulatorServer?
     do {
@@ -46,7 +43,10 @@ struct Launch {
         if let profile = command.profile {
           let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
           let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
-          if outcome.code != 0 { return outcome.code }
+          // A token the portal no longer takes: the shell opens signed out (the error said
+          // how to sign in again); a script or -c stops here.
+          let signedOut = bridge.wait { await session.portal.isSignedOut }
+          if outcome.code != 0 && !(interactive && signedOut) { return outcome.code }
         } else if let portalText {
           let token = try readToken()
           try bridge.wait { await connect(session, portalText, token: token) }.get()
@@ -76,6 +76,17 @@ struct Launch {
   }
 
   var portalText: String? { command.portal ?? environment["DOCSPACE_URL"] }
+
+  /// The REPL's history: the demo's own, else the starting portal's (per host and port).
+  func history() -> HistoryStore {
+    if command.demo { return HistoryStore.forPortal("demo", environment: environment) }
+    let portal =
+      command.profile.flatMap { try? Profiles(environment: environment).profile(named: $0).portal } ?? portalText
+    guard let url = portal.flatMap({ try? PortalConfiguration.url(from: $0) }) else {
+      return HistoryStore.forPortal("local", environment: environment)
+    }
+    return HistoryStore.forPortal(url: url, environment: environment)
+  }
 
   /// `--token T`, `--token -` (a line from stdin), `--token-file FILE`, else DOCSPACE_TOKEN.
   /// Read once, at start-up; an unusable token file is a usage error.

@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func itIsBounded() {
-    var history = store()
+    let history = store()
     history.limit = 3
     for index in 1...5 { history.append("print \(index)") }
     #expect(history.load() == ["print 3", "print 4", "print 5"])

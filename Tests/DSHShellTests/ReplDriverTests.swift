@@ -11,6 +11,7 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
   var prompts: [String] = []
   var remembered: [String] = []
   var editors: [String] = []
+  var replaced: [[String]] = []
 
   init(_ lines: [LineInput]) { self.lines = lines }
 
@@ -22,6 +23,7 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
   func remember(_ entry: String) { remembered.append(entry) }
   func setCompletionState(_ state: CompletionState) {}
   func setEditor(_ mode: String) { editors.append(mode) }
+  func replaceHistory(_ entries: [String]) { replaced.append(entries) }
 }
 
 struct UncheckedDriver: @unchecked Sendable {

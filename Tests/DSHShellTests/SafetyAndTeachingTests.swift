@@ -71,7 +71,10 @@ import Testing
   @Test func theQuestionNamesTheUsers() async throws {
     let (shell, asked) = try await Self.startAnsweringNo(interactive: true)
     await shell.run("revoke-user [\"user@example.com\", \"guest@example.com\"]")
-    #expect(await asked.questions == ["End every session of user@example.com and guest@example.com?"])
+    #expect(
+      await asked.questions == [
+        "End every session of Uma User <user@example.com> and Gus Guest <guest@example.com>?"
+      ])
     await shell.stop()
   }
 

@@ -31,13 +31,16 @@ struct TargetResult: Sendable {
   var outcome: Outcome
   var status: Int?
   var error: String?
+  /// Whose session or account it is, `Display Name <email>`, where known.
+  var name: String? = nil
 
   var value: Value {
     .record(
       Record(
         kind: "result",
         fields: [
-          ("target", label), ("outcome", .string(outcome.rawValue)), ("status", status.map(Value.int) ?? .null),
+          ("target", label), ("name", name.map(Value.string) ?? .null), ("outcome", .string(outcome.rawValue)),
+          ("status", status.map(Value.int) ?? .null),
           ("error", error.map(Value.string) ?? .null),
         ]))
   }

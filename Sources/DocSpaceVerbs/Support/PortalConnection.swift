@@ -1,6 +1,7 @@
 import DSHLanguage
 import DocSpaceAPI
 import Foundation
+import Synchronization
 
 /// The shell's link to a portal: the client, who is signed in, and what earlier results
 /// taught it (ids and emails for completion). One per session.
@@ -12,6 +13,12 @@ public actor PortalConnection {
   /// Connection ids and user emails seen in results, with a description, for completion.
   public private(set) var knownSessions: [(id: Int, description: String)] = []
   public private(set) var knownUsers: [(key: String, description: String)] = []
+  /// The portal and account bare `connect` signs in to again.
+  public private(set) var lastSignIn: SignIn?
+  /// People met in results and lookups, by lowercased id and email, for naming them.
+  private var people: [String: Person] = [:]
+  /// Raised by any 401 answer to the installed client: its token no longer works.
+  private var refused = RefusedFlag()
   private var trace: (@Sendable (TraceEvent) -> Void)?
   let environment: [String: String]
   /// From the command line: what `connect` uses unless told otherwise.
@@ -47,6 +54,24 @@ public actor PortalConnection {
     self.interruption = interruption
   }
 
+  /// What bare `connect` reuses: the portal with its transport choices (no credential),
+  /// how the prompt names it, the profile it came from, and the account last signed in.
+  public struct SignIn: Sendable {
+    public var configuration: PortalConfiguration
+    public var label: String?
+    public var profile: String?
+    public var account: String?
+
+    init(configuration: PortalConfiguration, label: String?, profile: String?, account: String?) {
+      var kept = configuration
+      kept.credential = .none
+      self.configuration = kept
+      self.label = label
+      self.profile = profile
+      self.account = account
+    }
+  }
+
   /// Connects with a credential; the old client, if any, is closed.
   public func connect(_ configuration: PortalConfiguration, label: String?) async throws(APIError) {
     await install(try DocSpaceClient(configuration: configuration), label: label, me: nil)
@@ -54,11 +79,14 @@ public actor PortalConnection {
 
   /// Makes `client` the session's, closing the old one. `connect` calls this only once the
   /// new client has signed in, so a failed `connect` keeps the working connection.
-  func install(_ client: DocSpaceClient, label: String?, me: Employee?) async {
+  func install(_ client: DocSpaceClient, label: String?, me: Employee?, profile: String? = nil) async {
     await self.client?.shutdown()
     self.client = client
     self.label = label ?? client.configuration.baseURL.host
-    self.me = me
+    refused = RefusedFlag()
+    lastSignIn = SignIn(
+      configuration: client.configuration, label: self.label, profile: profile, account: me?.email)
+    signedIn(me)
   }
 
   public func disconnect() async {
@@ -70,6 +98,35 @@ public actor PortalConnection {
   public func forgetCredential() async {
     client?.setCredential(.none)
     me = nil
+  }
+
+  /// The shell's own connection was ended (a self-revoke): its token no longer works.
+  func markSignedOut() {
+    refused.raise()
+    me = nil
+  }
+
+  /// A connect whose credential the portal refused, while the shell had no working
+  /// connection: bare `connect` tries that portal again, and the prompt names it.
+  func rememberRefused(_ attempt: SignIn) {
+    lastSignIn = attempt
+  }
+
+  /// Whether the shell knows a portal but holds no working sign-in to it: no credential, a
+  /// token the portal refused (401), or a disconnect. The prompt says `(signed out)`.
+  public var isSignedOut: Bool {
+    guard let client else { return lastSignIn != nil }
+    return client.credential == .none || refused.isRaised
+  }
+
+  /// Whether the shell holds a connection whose token the portal still takes, as far as it knows.
+  public var isSignedIn: Bool { client != nil && !isSignedOut }
+
+  private func signedIn(_ user: Employee?) {
+    me = user
+    guard let user else { return }
+    remember(people: [Person(user)])
+    if let email = user.email { lastSignIn?.account = email }
   }
 
   public func setTraceHandler(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
@@ -84,18 +141,37 @@ public actor PortalConnection {
     return client.with(options(for: invocation))
   }
 
-  func options(for invocation: Invocation) -> RequestOptions {
-    RequestOptions(
+  /// Options for one invocation. Unless `watching` is false (a client that is not yet the
+  /// session's), a 401 answer marks the session signed out.
+  func options(for invocation: Invocation, watching: Bool = true) -> RequestOptions {
+    let shown: (@Sendable (TraceEvent) -> Void)? = invocation.settings.trace ? trace : nil
+    var options = RequestOptions(
       timeout: invocation.settings.timeout, dryRun: invocation.settings.dryRun || invocation.flag("dry-run"),
-      trace: invocation.settings.trace ? trace : nil)
+      trace: shown)
+    if watching {
+      let refused = self.refused
+      options.trace = { event in
+        if event.status == 401 { refused.raise() }
+        shown?(event)
+      }
+    }
+    return options
   }
 
   /// Fetches who is signed in, for the prompt; nil when nobody is or the portal is slow.
   @discardableResult
   public func refreshUser(within seconds: Double = 3) async -> Employee? {
     guard let client else { return nil }
+    let refused = self.refused
     let fetched = await withTaskGroup(of: Employee?.self) { group in
-      group.addTask { try? await client.me() }
+      group.addTask {
+        do throws(APIError) {
+          return try await client.me()
+        } catch {
+          if case .notSignedIn = error { refused.raise() }
+          return nil
+        }
+      }
       group.addTask {
         try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
         return nil
@@ -104,7 +180,7 @@ public actor PortalConnection {
       group.cancelAll()
       return first
     }
-    me = fetched
+    signedIn(fetched)
     return me
   }
 
@@ -112,9 +188,20 @@ public actor PortalConnection {
   func currentUser(_ client: DocSpaceClient) async throws(APIError) -> Employee {
     if let me { return me }
     let fetched = try await client.me()
-    me = fetched
+    signedIn(fetched)
     return fetched
   }
+
+  /// Keeps who these people are, to name them in questions and results.
+  func remember(people found: [Person]) {
+    for person in found {
+      people[person.id.lowercased()] = person
+      if let email = person.email?.lowercased(), !email.isEmpty { people[email] = person }
+    }
+  }
+
+  /// A person met before, by user id or email.
+  func person(_ key: String) -> Person? { people[key.lowercased()] }
 
   /// A journal for one run of a verb that ends sessions, naming the portal and the caller.
   func journalWriter(verb: String) async -> JournalWriter? {
@@ -139,4 +226,12 @@ public actor PortalConnection {
   }
 
   func forget(sessionIds: Set<Int>) { knownSessions.removeAll { sessionIds.contains($0.id) } }
+}
+
+/// Set once the portal refuses the installed client's token; a new connection gets a new one.
+private final class RefusedFlag: Sendable {
+  private let raised = Mutex(false)
+
+  func raise() { raised.withLock { $0 = true } }
+  var isRaised: Bool { raised.withLock { $0 } }
 }

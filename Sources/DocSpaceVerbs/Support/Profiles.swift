@@ -107,8 +107,22 @@ public struct Profiles: Sendable {
     chmod(tokenPath, 0o600)
     let section = "\n[\(name)]\nportal = \(portal)\ntoken-file = \(tokenPath)\n"
     let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    try Data((existing + section).utf8).write(to: URL(fileURLWithPath: path))
+    try Data((Self.removing(section: name, from: existing) + section).utf8).write(to: URL(fileURLWithPath: path))
     return tokenPath
+  }
+
+  /// The config text without the `[name]` section: saving again replaces a profile.
+  static func removing(section name: String, from text: String) -> String {
+    var inside = false
+    var kept: [Substring] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") { inside = trimmed == "[\(name)]" }
+      if !inside { kept.append(line) }
+    }
+    var result = kept.joined(separator: "\n")
+    while result.hasSuffix("\n\n") { result.removeLast() }
+    return result
   }
 
   /// A profile name becomes a file name and a `[section]`: no paths, no line breaks.

@@ -14,7 +14,7 @@ enum Records {
   static let userFields = [
     "id", "displayName", "email", "role", "userName", "firstName", "lastName", "status", "registrationDate",
   ]
-  static let resultFields = ["target", "outcome", "status", "error"]
+  static let resultFields = ["target", "name", "outcome", "status", "error"]
 
   static let sessionSchema = Schema.record(name: "session", fields: sessionFields)
   static let loginSchema = Schema.record(name: "login", fields: loginFields)

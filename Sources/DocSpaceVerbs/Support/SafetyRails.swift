@@ -31,12 +31,16 @@ enum SafetyRails {
     }
   }
 
-  /// `a, b and 3 more`: who a question is about, short enough to read.
+  /// Ctrl-C while a verb looked things up, before anything was sent.
+  static func stopIfInterrupted() throws {
+    if Task.isCancelled { throw CommandFailure(.interrupted, "interrupted; nothing was ended") }
+  }
+
+  /// `a, b and c`, or `a and 3 others`: who a question is about, short enough to read.
   static func list(_ names: [String]) -> String {
-    guard names.count > 3 else {
-      return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-    }
-    return names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+    guard let first = names.first, let last = names.last, names.count > 1 else { return names.joined() }
+    guard names.count > 3 else { return names.dropLast().joined(separator: ", ") + " and " + last }
+    return first + " and \(names.count - 1) others"
   }
 
   static func isDryRun(_ invocation: Invocation) -> Bool { invocation.settings.dryRun || invocation.flag("dry-run") }

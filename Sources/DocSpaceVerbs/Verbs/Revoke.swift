@@ -11,7 +11,8 @@ extension DocSpaceVerbs {
         result record: closed, not-active (unknown or already ended), forbidden, failed, unknown (sent, \
         no answer) or skipped (never sent). Lists run concurrently (set concurrency), back off when \
         the portal rate-limits, and are journaled request by request (see journal). A list skips \
-        the shell's own connection unless --include-self.
+        the shell's own connection unless --include-self. The question and the results name \
+        each session's user (from login and sign-in records: one lookup per person).
         """,
       category: .sessions,
       signature: Signature(
@@ -29,7 +30,10 @@ extension DocSpaceVerbs {
         Example("revoke (sessions | where not current) --dry-run | count", "see the requests first", .output("3\n")),
       ],
       seeAlso: ["sessions", "logins", "revoke-user", "revoke-others"],
-      http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logout/{loginEventId}")],
+      http: [
+        .init("GET", connectionsPath), .init("PUT", connectionsPath + "/logout/{loginEventId}"),
+        .init("GET", "/api/2.0/people/{userId}"),
+      ],
       role: "any user for their own; Owner or DocSpace admin for others'", endsSessions: .whenList
     ) { invocation in
       let argument = try invocation.positionalOrInput(0, named: "S")
@@ -50,14 +54,26 @@ extension DocSpaceVerbs {
         return SafetyRails.plannedRequests(targets.map { ("PUT", "\(connectionsPath)/logout/\($0.id)") })
       }
       let includesOwn = own != 0 && targets.contains { $0.id == own }
-      let users = Set(targets.compactMap(\.userId)).sorted()
-      let myId = await portal.me?.id
-      let owners = users.map { $0 == myId ? "you" : $0 }
+      let myId = await portal.me?.id.lowercased()
+      let users = targets.compactMap { $0.userId?.lowercased() }.reduce(into: [String]()) { seen, id in
+        if !seen.contains(id) { seen.append(id) }
+      }
+      let people = await Person.lookUp(
+        users.filter { $0 != myId }, portal: portal, client: client, concurrency: invocation.settings.concurrency)
+      try SafetyRails.stopIfInterrupted()
+      let owners = users.map { $0 == myId ? "you" : people[$0]?.text ?? $0 }
       try await SafetyRails.confirm(
         invocation,
         question:
           "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
+      let me = await portal.me.map { Person($0) }
+      // A bare connection id names no user, unless it is one of the caller's own (listed above).
+      let ownIds = Set(before.items.map(\.id))
+      let names = targets.map { target in
+        guard let id = target.userId?.lowercased() else { return ownIds.contains(target.id) ? me?.text : nil }
+        return id == myId ? me?.text : people[id]?.text
+      }
       var options = client.options
       options.retriesRateLimits = false
       let bulk = client.with(options)
@@ -77,15 +93,20 @@ extension DocSpaceVerbs {
           return Attempt(error, sent: true, forbidden: "ending another user's session needs the \(adminRole) role")
         }
       }
-      let ownIds = Set(before.items.map(\.id))
       let chosen = targets
-      let report = await BulkRunner.run(
+      var report = await BulkRunner.run(
         chosen, invocation: invocation, verb: "revoke", portal: portal,
         settle: { results, unknown in
           await settleOwn(results, unknown, targets: chosen, ownIds: ownIds, client: client)
         }, work)
+      for index in report.results.indices { report.results[index].name = names[index] }
       await portal.forget(
         sessionIds: Set(zip(chosen, report.results).filter { !$0.1.outcome.isFailure }.map(\.0.id)))
+      if includesOwn, let index = chosen.firstIndex(where: { $0.id == own }),
+        report.results[index].outcome == .closed
+      {
+        await portal.markSignedOut()
+      }
       guard isList else {
         let result = report.results[0]
         if report.interrupted || result.outcome.isFailure {

@@ -8,7 +8,9 @@ extension DocSpaceVerbs {
       discussion: """
         U is a user record, a user id, an email, or a list of them. Every token the user holds \
         stops working. Ending your own also ends this shell's connection; the portal hands the \
-        shell a fresh one, which dsh keeps using.
+        shell a fresh one, which dsh keeps using. The REPL asks first, for one person too, \
+        naming each as Display Name <email>; each result keeps the target as given and adds \
+        its name.
         """,
       category: .sessions,
       signature: Signature(
@@ -25,10 +27,14 @@ extension DocSpaceVerbs {
         )
       ],
       seeAlso: ["revoke", "users", "user"],
-      http: [.init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…")],
+      http: [
+        .init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…"),
+        .init("GET", "/api/2.0/people/{userId}"),
+      ],
       role: "any user for themself; Owner or DocSpace admin for others", endsSessions: .many
     ) { invocation in
-      let targets = try Targets.users(try invocation.positionalOrInput(0, named: "U"))
+      let argument = try invocation.positionalOrInput(0, named: "U")
+      let targets = try Targets.users(argument)
       let client = try await portal.client(for: invocation)
       try SafetyRails.checkCount(invocation, count: targets.count)
       if SafetyRails.isDryRun(invocation) {
@@ -42,15 +48,21 @@ extension DocSpaceVerbs {
       }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       let includesSelf = targets.contains { target in
-        if case .id(let id) = target { return id == me.id }
+        if case .id(let id) = target { return id == me.id.lowercased() }
         if case .email(let email) = target { return email.lowercased() == me.email?.lowercased() }
         return false
       }
+      await portal.remember(people: Person.inRecords(argument))
+      let people = await Person.lookUp(
+        targets.map(\.text), portal: portal, client: client, concurrency: invocation.settings.concurrency)
+      try SafetyRails.stopIfInterrupted()
+      let names = targets.map { people[$0.text.lowercased()]?.text }
+      // Every target asks, one too: all of a person's sessions end, on every device.
       try await SafetyRails.confirm(
         invocation,
         question:
-          "End every session of \(SafetyRails.list(targets.map(\.text)))\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
-        needed: targets.count > 1 || includesSelf)
+          "End every session of \(SafetyRails.list(zip(targets, names).map { $1 ?? $0.text }))\(includesSelf ? ", including your own (this shell gets a new connection)" : "")?",
+        needed: !targets.isEmpty)
       var options = client.options
       options.retriesRateLimits = false
       let bulk = client.with(options)
@@ -59,10 +71,14 @@ extension DocSpaceVerbs {
         switch target {
         case .id(let given): id = given
         case .email(let email):
-          do throws(APIError) {
-            id = try await bulk.person(email: email).id
-          } catch {
-            return Attempt(error, sent: false, forbidden: "looking up users needs the \(adminRole) role")
+          if let known = people[email.lowercased()] {
+            id = known.id
+          } else {
+            do throws(APIError) {
+              id = try await bulk.person(email: email).id
+            } catch {
+              return Attempt(error, sent: false, forbidden: "looking up users needs the \(adminRole) role")
+            }
           }
         }
         hook.willSend(.user(id))
@@ -74,7 +90,8 @@ extension DocSpaceVerbs {
           return Attempt(error, sent: true, forbidden: "ending another user's sessions needs the \(adminRole) role")
         }
       }
-      let report = await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
+      var report = await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
+      for index in report.results.indices { report.results[index].name = names[index] }
       invocation.host.inform(report.summary)
       return try report.finish()
     }
