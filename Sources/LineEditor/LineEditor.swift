@@ -99,6 +99,13 @@ public final class LineEditor {
     dsh_history_enter(history, trimmed)
   }
 
+  /// Forgets the remembered lines and remembers `entries` instead (after `connect` moves
+  /// the shell to another portal's history).
+  public func replaceHistory(_ entries: [String]) {
+    dsh_history_clear(history)
+    for entry in entries { addHistory(entry) }
+  }
+
   private func completeAtCursor() -> UInt8 {
     var start: UnsafePointer<CChar>?
     let offset = Int(dsh_el_cursor_offset(editLine, &start))

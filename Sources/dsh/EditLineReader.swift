@@ -25,6 +25,7 @@ final class EditLineReader: LineReader {
   }
 
   func remember(_ entry: String) { editor.addHistory(entry) }
+  func replaceHistory(_ entries: [String]) { editor.replaceHistory(entries) }
   func setCompletionState(_ state: CompletionState) { self.state = state }
   func setEditor(_ mode: String) { editor.setEditor(mode) }
 }

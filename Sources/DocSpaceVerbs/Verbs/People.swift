@@ -49,6 +49,8 @@ extension DocSpaceVerbs {
       }
       await portal.remember(
         users: people.compactMap { user in user.email.map { ($0, "\(user.displayName) · \(user.role)") } })
+      // `users | … | revoke-user` then names everyone without a lookup each.
+      await portal.remember(people: people.map(Person.init))
       return .list(people.map(Records.user))
     }
   }
