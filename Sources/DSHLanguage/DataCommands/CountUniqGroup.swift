@@ -15,8 +15,15 @@ extension DataCommands {
     examples: [Example("[1, 2, 1, 3, 2] | uniq | to json --compact", "first occurrences", .output("[1,2,3]\n"))],
     seeAlso: ["group"]
   ) { invocation in
+    let items = try invocation.inputList()
+    let key = LooseKey(datesAmong: items)
     var kept: [Value] = []
-    for item in try invocation.inputList() where !kept.contains(where: { $0.looselyEquals(item) }) {
+    var seen: [Int: [Int]] = [:]
+    seen.reserveCapacity(items.count)
+    for item in items {
+      let hash = key.hash(item)
+      if let earlier = seen[hash], earlier.contains(where: { kept[$0].looselyEquals(item) }) { continue }
+      seen[hash, default: []].append(kept.count)
       kept.append(item)
     }
     return .list(kept)
@@ -35,11 +42,21 @@ extension DataCommands {
     seeAlso: ["uniq", "count"]
   ) { invocation in
     guard let name = try Fields.names(invocation).first else { return .null }
-    var groups = Record()
+    var keys: [String] = []
+    var rows: [[Value]] = []
+    var position: [String: Int] = [:]
     for row in try invocation.inputList() {
       let key = try Fields.value(name, in: row, argument: .positional(0)).displayText
-      groups[key] = .list((groups[key]?.asList ?? []) + [row])
+      if let index = position[key] {
+        rows[index].append(row)
+      } else {
+        position[key] = keys.count
+        keys.append(key)
+        rows.append([row])
+      }
     }
+    var groups = Record()
+    for (key, members) in zip(keys, rows) { groups[key] = .list(members) }
     return try Self.limitNesting(.record(groups))
   }
 
@@ -60,5 +77,71 @@ extension DataCommands {
       results.append(try await block(item))
     }
     return try Self.limitNesting(.list(results))
+  }
+}
+
+/// A hash of a value that agrees with `looselyEquals`: two values it calls equal hash alike
+/// (1 and 1.0; a date and an ISO string of the same instant when the items hold a date), so
+/// `uniq` compares an item only with the earlier items of its hash.
+private struct LooseKey {
+  /// Whether a string may equal a date among the items: then strings that read as dates
+  /// hash as their instant.
+  let datesMatter: Bool
+
+  init(datesAmong items: [Value]) {
+    func holdsDate(_ value: Value) -> Bool {
+      switch value {
+      case .date: return true
+      case .list(let inner): return inner.contains(where: holdsDate)
+      default: return false
+      }
+    }
+    datesMatter = items.contains(where: holdsDate)
+  }
+
+  func hash(_ value: Value) -> Int {
+    var hasher = Hasher()
+    combine(value, into: &hasher)
+    return hasher.finalize()
+  }
+
+  private func combine(_ value: Value, into hasher: inout Hasher) {
+    switch value {
+    case .null: hasher.combine(0)
+    case .bool(let flag):
+      hasher.combine(1)
+      hasher.combine(flag)
+    case .int(let number):
+      hasher.combine(2)
+      hasher.combine(Double(number))
+    case .float(let number):
+      hasher.combine(2)
+      hasher.combine(number)
+    case .string(let text):
+      if datesMatter, let date = DateText.parse(text) {
+        hasher.combine(3)
+        hasher.combine(date)
+      } else {
+        hasher.combine(4)
+        hasher.combine(text)
+      }
+    case .date(let date):
+      hasher.combine(3)
+      hasher.combine(date)
+    case .duration(let seconds):
+      hasher.combine(5)
+      hasher.combine(seconds)
+    case .list(let items):
+      hasher.combine(6)
+      hasher.combine(items.count)
+      for item in items { combine(item, into: &hasher) }
+    case .record(let record):
+      hasher.combine(7)
+      hasher.combine(record.fields.count)
+      for field in record.fields {
+        hasher.combine(field.name)
+        combine(field.value, into: &hasher)
+      }
+    }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The arithmetic, comparison and membership operators. Int arithmetic is checked: an
 /// overflow is an error at the operator (`at`), never a trap.
@@ -24,8 +25,8 @@ enum Operators {
         throw .typeMismatch("the right side of \(op.rawValue) must be a regex string, not \(rhs.typeName)", range)
       }
       let subject = lhs.displayText
-      guard let regex = try? NSRegularExpression(pattern: pattern) else { throw .invalidRegex(pattern, range) }
-      let found = regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+      guard let matcher = RegexCache.shared.matcher(for: pattern) else { throw .invalidRegex(pattern, range) }
+      let found = matcher.matches(subject)
       return .bool(op == .matches ? found : !found)
     case .in: return .bool(try contains(rhs, lhs, range: range))
     case .add: return try add(lhs, rhs, range: range, at: symbol)
@@ -155,5 +156,85 @@ enum Operators {
     case .float(let number): return number
     default: return nil
     }
+  }
+}
+
+/// A compiled `=~` pattern. A pattern of plain ASCII characters (letters, digits, a few
+/// punctuation marks, backslash-escaped metacharacters), perhaps starting with `^`, matches
+/// exactly where its text occurs in the subject's UTF-8 (an ASCII byte is never part of a
+/// longer character), so it is searched for directly; any other pattern goes to
+/// `NSRegularExpression`.
+private enum Matcher: Sendable {
+  case literal(text: [UInt8], anchored: Bool)
+  case regex(NSRegularExpression)
+
+  init?(_ pattern: String) {
+    if let literal = Self.literal(pattern) {
+      self = literal
+    } else if let regex = try? NSRegularExpression(pattern: pattern) {
+      self = .regex(regex)
+    } else {
+      return nil
+    }
+  }
+
+  static func literal(_ pattern: String) -> Matcher? {
+    var bytes = Array(pattern.utf8)[...]
+    let anchored = bytes.first == UInt8(ascii: "^")
+    if anchored { bytes = bytes.dropFirst() }
+    var text: [UInt8] = []
+    var escaped = false
+    for byte in bytes {
+      if escaped {
+        guard "\\.-/:*+?()[]{}|^$".utf8.contains(byte) else { return nil }
+        text.append(byte)
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else {
+        let plain = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        guard plain || " -_/:@,=%".utf8.contains(byte) else { return nil }
+        text.append(byte)
+      }
+    }
+    return escaped ? nil : .literal(text: text, anchored: anchored)
+  }
+
+  func matches(_ subject: String) -> Bool {
+    switch self {
+    case .regex(let regex):
+      return regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+    case .literal(let text, let anchored):
+      let utf8 = subject.utf8
+      if anchored { return utf8.starts(with: text) }
+      guard let first = text.first else { return true }
+      var start = utf8.startIndex
+      while let found = utf8[start...].firstIndex(of: first) {
+        if utf8[found...].starts(with: text) { return true }
+        start = utf8.index(after: found)
+      }
+      return false
+    }
+  }
+}
+
+/// Compiled patterns for `=~` and `!~`, so that a condition run once per row compiles its
+/// pattern once. Holds at most `capacity` patterns; when full it starts again empty.
+/// `NSRegularExpression` is immutable, so one instance may match on many tasks at once.
+private final class RegexCache: Sendable {
+  static let shared = RegexCache()
+  static let capacity = 256
+
+  private let compiled = Mutex<[String: Matcher]>([:])
+
+  /// The compiled `pattern`, or nil when it is not a valid regex.
+  func matcher(for pattern: String) -> Matcher? {
+    if let known = compiled.withLock({ $0[pattern] }) { return known }
+    guard let matcher = Matcher(pattern) else { return nil }
+    compiled.withLock { patterns in
+      if patterns.count >= Self.capacity { patterns.removeAll(keepingCapacity: true) }
+      patterns[pattern] = matcher
+    }
+    return matcher
   }
 }

@@ -7,12 +7,22 @@ public enum JSON {
     public var offset: Int
   }
 
+  /// The value `text` holds. Errors carry the UTF-8 offset where the parser stopped.
   public static func parse(_ text: String) throws(ParseError) -> Value {
-    var reader = Reader(bytes: Array(text.utf8))
+    var text = text
+    let result = text.withUTF8 { bytes in
+      Result { () throws(ParseError) in try parse(utf8: bytes) }
+    }
+    return try result.get()
+  }
+
+  /// The value UTF-8 `bytes` hold, read in place.
+  public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> Value {
+    var reader = Reader(bytes: bytes)
     reader.skipSpace()
     let value = try reader.value(depth: 0)
     reader.skipSpace()
-    guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the JSON value") }
+    guard reader.index == bytes.count else { throw reader.error("unexpected text after the JSON value") }
     return value
   }
 
@@ -77,14 +87,25 @@ public enum JSON {
     return result + "\""
   }
 
+  /// A parser over UTF-8 bytes that builds values directly: strings without escapes are made
+  /// from their bytes in one step, numbers are read without an intermediate string when they
+  /// are plain ints, and one scratch buffer serves every escaped string.
   private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     func error(_ message: String) -> ParseError { ParseError(message: message, offset: index) }
 
     mutating func skipSpace() {
-      while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
+      while index < bytes.count {
+        switch bytes[index] {
+        case 9, 10, 13, 32: index += 1
+        default: return
+        }
+      }
     }
 
     mutating func value(depth: Int) throws(ParseError) -> Value {
@@ -103,64 +124,135 @@ public enum JSON {
       }
     }
 
-    mutating func keyword(_ word: String, _ value: Value) throws(ParseError) -> Value {
-      let end = index + word.utf8.count
-      guard end <= bytes.count, Array(bytes[index..<end]) == Array(word.utf8) else {
+    mutating func keyword(_ word: StaticString, _ value: Value) throws(ParseError) -> Value {
+      let count = word.utf8CodeUnitCount
+      guard index + count <= bytes.count else { throw error("unexpected character in JSON") }
+      let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+      for offset in 0..<count where bytes[index + offset] != expected[offset] {
         throw error("unexpected character in JSON")
       }
-      index = end
+      index += count
       return value
     }
 
+    static func isNumberByte(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        return true
+      default: return false
+      }
+    }
+
+    /// The run of number characters at `index`: an int when it is one (optional sign, digits,
+    /// no overflow), else whatever `Double` makes of it.
     mutating func number() throws(ParseError) -> Value {
       let start = index
-      while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-      let text = String(decoding: bytes[start..<index], as: UTF8.self)
-      if let integer = Int(text) { return .int(integer) }
-      if !text.isEmpty, let double = Double(text) { return .float(double) }
+      while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
+      if let integer = integer(start..<index) { return .int(integer) }
+      let span = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      if !span.isEmpty, let double = Double(String(decoding: span, as: UTF8.self)) { return .float(double) }
       index = start
       throw error("unexpected character in JSON")
     }
 
+    func integer(_ range: Range<Int>) -> Int? {
+      var position = range.lowerBound
+      guard position < range.upperBound else { return nil }
+      let negative = bytes[position] == UInt8(ascii: "-")
+      if negative || bytes[position] == UInt8(ascii: "+") { position += 1 }
+      guard position < range.upperBound else { return nil }
+      var result = 0
+      while position < range.upperBound {
+        let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
+        guard 0 <= digit, digit <= 9 else { return nil }
+        let (shifted, overflowA) = result.multipliedReportingOverflow(by: 10)
+        let (next, overflowB) =
+          negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+        guard !overflowA, !overflowB else { return nil }
+        result = next
+        position += 1
+      }
+      return result
+    }
+
     mutating func string() throws(ParseError) -> String {
       index += 1
-      var scalars = String.UnicodeScalarView()
-      var raw: [UInt8] = []
-      func flush() {
-        scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
-        raw.removeAll()
+      let start = index
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+          index += 1
+          return text
+        case UInt8(ascii: "\\"): return try escapedString(from: start)
+        default: index += 1
+        }
       }
+      throw error("unterminated JSON string")
+    }
+
+    /// The rest of a string that holds an escape; `start` is its first byte after the quote.
+    mutating func escapedString(from start: Int) throws(ParseError) -> String {
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
       while index < bytes.count {
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "\"") {
-          flush()
-          return String(scalars)
-        }
+        if byte == UInt8(ascii: "\"") { return String(decoding: scratch, as: UTF8.self) }
         guard byte == UInt8(ascii: "\\") else {
-          raw.append(byte)
+          scratch.append(byte)
           continue
         }
         guard index < bytes.count else { break }
         let escaped = bytes[index]
         index += 1
         switch escaped {
-        case UInt8(ascii: "n"): raw.append(10)
-        case UInt8(ascii: "t"): raw.append(9)
-        case UInt8(ascii: "r"): raw.append(13)
-        case UInt8(ascii: "b"): raw.append(8)
-        case UInt8(ascii: "f"): raw.append(12)
-        case UInt8(ascii: "u"):
-          guard index + 4 <= bytes.count,
-            let code = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
-          else { throw error("bad \\u escape in JSON") }
-          index += 4
-          flush()
-          scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-        default: raw.append(escaped)
+        case UInt8(ascii: "n"): scratch.append(10)
+        case UInt8(ascii: "t"): scratch.append(9)
+        case UInt8(ascii: "r"): scratch.append(13)
+        case UInt8(ascii: "b"): scratch.append(8)
+        case UInt8(ascii: "f"): scratch.append(12)
+        case UInt8(ascii: "u"): append(try unicodeEscape())
+        default: scratch.append(escaped)
         }
       }
       throw error("unterminated JSON string")
+    }
+
+    /// The scalar of a `\uXXXX` escape (`index` at its first hex digit), joined with a
+    /// following `\uXXXX` low surrogate when it is a high one; a lone surrogate is U+FFFD.
+    mutating func unicodeEscape() throws(ParseError) -> Unicode.Scalar {
+      guard let code = hex4(at: index) else { throw error("bad \\u escape in JSON") }
+      index += 4
+      if (0xD800...0xDBFF).contains(code), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+        bytes[index + 1] == UInt8(ascii: "u"), let low = hex4(at: index + 2), (0xDC00...0xDFFF).contains(low)
+      {
+        index += 6
+        return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+      }
+      return Unicode.Scalar(code) ?? "\u{FFFD}"
+    }
+
+    func hex4(at position: Int) -> UInt32? {
+      guard position + 4 <= bytes.count else { return nil }
+      var code: UInt32 = 0
+      for offset in 0..<4 {
+        let byte = bytes[position + offset]
+        let digit: UInt8
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+        code = code << 4 | UInt32(digit)
+      }
+      return code
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+      UTF8.encode(scalar) { scratch.append($0) }
     }
 
     mutating func array(depth: Int) throws(ParseError) -> Value {
