@@ -8,9 +8,8 @@ public func fuzzParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let renderer = DiagnosticRenderer(color: false)
   switch Parser.parse(source, signatures: registry.signatures) {
   case .success(let program):
-    for problem in ProgramChecker.problems(in: program, registry: registry, globals: ["args", "env"]) {
-      _ = renderer.render(problem.diagnostic(in: source))
-    }
+    let findings = ProgramChecker.check(program, in: CheckContext(registry: registry))
+    for diagnostic in findings.diagnostics + findings.warnings { _ = renderer.render(diagnostic) }
   case .failure(let errors):
     for diagnostic in errors.diagnostics { _ = renderer.render(diagnostic) }
   }

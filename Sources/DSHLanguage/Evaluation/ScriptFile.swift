@@ -13,7 +13,20 @@ public enum ScriptFile {
       .standardized.path
   }
 
+  /// Larger script files are refused: a program is text a person wrote.
+  public static let maximumSize = 16 << 20
+
   public static func read(_ path: String) throws(ReadError) -> String {
+    // Only regular files: `source "/dev/zero"` or a FIFO would never end.
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        let isDirectory = attributes[.type] as? FileAttributeType == .typeDirectory
+        throw ReadError(message: isDirectory ? "it is a directory" : "it is not a regular file")
+      }
+      if let size = attributes[.size] as? Int, size > maximumSize {
+        throw ReadError(message: "it is larger than \(maximumSize >> 20) MiB")
+      }
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
