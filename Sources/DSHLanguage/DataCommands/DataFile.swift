@@ -45,34 +45,17 @@ enum DataFile {
   static func read(
     _ path: String, shownAs shown: String, limit: Int = maximumBytes, prefixOnly: Bool = false
   ) throws -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { throw failure(shown, reason(errno)) }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw failure(shown, reason(errno)) }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: throw failure(shown, "it is a directory")
-    default: throw failure(shown, "it is not a regular file", help: "open - reads standard input")
+    do throws(RegularFile.Problem) {
+      return try RegularFile.read(path, limit: limit, prefixOnly: prefixOnly)
+    } catch .tooLarge {
+      throw tooLarge(shown)
+    } catch .interrupted {
+      throw CancellationError()
+    } catch .notRegular {
+      throw failure(shown, RegularFile.Problem.notRegular.message, help: "open - reads standard input")
+    } catch {
+      throw failure(shown, error.message)
     }
-    if !prefixOnly, info.st_size > limit { throw tooLarge(shown) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while bytes.count <= limit {
-      try Task.checkCancellation()
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR || errno == EAGAIN { continue }
-        throw failure(shown, reason(errno))
-      }
-      if count == 0 { break }
-      bytes += chunk[..<count]
-    }
-    if bytes.count > limit {
-      guard prefixOnly else { throw tooLarge(shown) }
-      bytes.removeSubrange(limit...)
-    }
-    return bytes
   }
 
   static func tooLarge(_ shown: String) -> CommandFailure {
@@ -105,7 +88,8 @@ enum DataFile {
         throw failure("the file exists", help: "--force replaces it, --append adds to it")
       }
       if code == ENOENT || code == ENOTDIR { throw failure("no such directory") }
-      throw failure(code == EACCES || code == EPERM ? "it is not writable (permission denied)" : reason(code))
+      throw failure(
+        code == EACCES || code == EPERM ? "it is not writable (permission denied)" : RegularFile.reason(code))
     }
     defer { close(descriptor) }
     if !exists { fchmod(descriptor, 0o600) }
@@ -114,20 +98,9 @@ enum DataFile {
       let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw failure(reason(errno))
+        throw failure(RegularFile.reason(errno))
       }
       written += count
-    }
-  }
-
-  /// An errno in words.
-  static func reason(_ code: Int32) -> String {
-    switch code {
-    case ENOENT, ENOTDIR: return "no such file"
-    case EACCES, EPERM: return "it is not readable (permission denied)"
-    case EISDIR: return "it is a directory"
-    case ELOOP: return "too many symbolic links"
-    default: return String(cString: strerror(code))
     }
   }
 }

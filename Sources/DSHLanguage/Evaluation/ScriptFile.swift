@@ -16,25 +16,17 @@ public enum ScriptFile {
   /// Larger script files are refused: a program is text a person wrote.
   public static let maximumSize = 16 << 20
 
+  /// The text of a script file: a regular file of at most `maximumSize`, in UTF-8.
   public static func read(_ path: String) throws(ReadError) -> String {
-    // Only regular files: `source "/dev/zero"` or a FIFO would never end.
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-      guard attributes[.type] as? FileAttributeType == .typeRegular else {
-        let isDirectory = attributes[.type] as? FileAttributeType == .typeDirectory
-        throw ReadError(message: isDirectory ? "it is a directory" : "it is not a regular file")
-      }
-      if let size = attributes[.size] as? Int, size > maximumSize {
-        throw ReadError(message: "it is larger than \(maximumSize >> 20) MiB")
-      }
+    let bytes: [UInt8]
+    do throws(RegularFile.Problem) {
+      bytes = try RegularFile.read(path, limit: maximumSize)
+    } catch .tooLarge {
+      throw ReadError(message: "it is larger than \(maximumSize >> 20) MiB, the most a script may be")
+    } catch {
+      throw ReadError(message: error.message)
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-        throw ReadError(message: isDirectory.boolValue ? "it is a directory" : "it is not readable")
-      }
-      throw ReadError(message: "no such file")
-    }
-    return try decode(Array(data))
+    return try decode(bytes)
   }
 
   /// UTF-8 text without a byte-order mark, or an error naming the first bad byte.
