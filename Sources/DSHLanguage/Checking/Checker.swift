@@ -20,11 +20,8 @@ extension ProgramChecker {
   struct Walker {
     /// Deeper than this the walk stops: the parser refuses such trees, and the walk recurses.
     static let maximumDepth = Parser.maximumDepth * 2
-    static let units: [String: String] = [
-      "second": "s", "seconds": "s", "sec": "s", "secs": "s", "minute": "m", "minutes": "m", "min": "m",
-      "mins": "m", "hour": "h", "hours": "h", "day": "d", "days": "d", "week": "w", "weeks": "w",
-    ]
-    static let operators: Set<String> = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "=~", "!~"]
+    /// The operators written as symbols: a lone `+` between arguments is a word, not one.
+    static let operators = Set(BinaryOperator.allCases.map(\.rawValue).filter { $0.allSatisfy { !$0.isLetter } })
 
     let context: CheckContext
     var source: Source
@@ -35,8 +32,8 @@ extension ProgramChecker {
     var depth = 0
     var loops = 0
     var defs = 0
-    var confirm: Bool
-    var dryRun: Bool
+    /// As `set` statements met so far leave them (`set confirm off` before a bulk verb).
+    var settings: Settings
     var explaining = false
     var suppressUnknownCommands = false
     var warnedComputedSource = false
@@ -53,8 +50,7 @@ extension ProgramChecker {
       self.source = source
       self.functions = context.functions
       self.scopes = [CheckContext.builtinVariables.merging(context.variables) { $1 }]
-      self.confirm = context.confirm
-      self.dryRun = context.dryRun
+      self.settings = context.settings
     }
 
     mutating func report(_ error: RuntimeError) {
@@ -70,24 +66,10 @@ extension ProgramChecker {
     ) {
       for statement in statements {
         switch statement.kind {
-        case .assign(let target, _):
-          if !inDef { globals.insert(target.name) }
-        case .def(let name, let parameters, let body):
-          if topLevel { functions[name] = parameters }
-          defineFunctions(body.statements, source: source, inDef: true, topLevel: false)
-        case .ifElse(let branches, let otherwise):
-          for branch in branches {
-            defineFunctions(branch.body.statements, source: source, inDef: inDef, topLevel: false)
-          }
-          defineFunctions(otherwise?.statements ?? [], source: source, inDef: inDef, topLevel: false)
-        case .forIn(let variable, _, let body):
-          if !inDef { globals.insert(variable) }
-          defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
-        case .whileLoop(_, let body): defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
-        case .tryCatch(let body, let handler):
-          if !inDef { globals.insert("error") }
-          defineFunctions(body.statements, source: source, inDef: inDef, topLevel: false)
-          defineFunctions(handler.statements, source: source, inDef: inDef, topLevel: false)
+        case .assign(let target, _) where !inDef: globals.insert(target.name)
+        case .forIn(let variable, _, _) where !inDef: globals.insert(variable)
+        case .tryCatch where !inDef: globals.insert("error")
+        case .def(let name, let parameters, _) where topLevel: functions[name] = parameters
         case .source(let path):
           guard case .literal(.string(let text)) = path.kind, sourced.count < Interpreter.maximumCallDepth else {
             continue
@@ -101,24 +83,21 @@ extension ProgramChecker {
           }
         default: break
         }
+        let insideDef: Bool
+        if case .def = statement.kind { insideDef = true } else { insideDef = inDef }
+        for block in statement.blocks {
+          defineFunctions(block, source: source, inDef: insideDef, topLevel: false)
+        }
       }
     }
 
     func hasComputedSource(_ statements: [Statement]) -> Bool {
       statements.contains { statement in
-        switch statement.kind {
-        case .source(let path):
+        if case .source(let path) = statement.kind {
           if case .literal(.string) = path.kind { return false }
           return true
-        case .ifElse(let branches, let otherwise):
-          return branches.contains { hasComputedSource($0.body.statements) }
-            || hasComputedSource(otherwise?.statements ?? [])
-        case .forIn(_, _, let body), .whileLoop(_, let body), .def(_, _, let body):
-          return hasComputedSource(body.statements)
-        case .tryCatch(let body, let handler):
-          return hasComputedSource(body.statements) || hasComputedSource(handler.statements)
-        default: return false
         }
+        return statement.blocks.contains(where: hasComputedSource)
       }
     }
 

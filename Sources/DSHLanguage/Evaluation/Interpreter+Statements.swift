@@ -45,28 +45,14 @@ extension Interpreter {
         list = record.fields.map { .record(Record(["key": .string($0.name), "value": $0.value])) }
       default: throw RuntimeError.typeMismatch("'for' needs a list, not \(items.typeName)", sequence.range)
       }
-      loop: for item in list {
-        if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
+      for item in list {
         assign(variable, item)
-        do {
-          _ = try await execute(body.statements, source: source, showResults: showResults)
-        } catch ControlFlow.breakLoop {
-          break loop
-        } catch ControlFlow.continueLoop {
-          continue loop
-        }
+        guard try await loopBody(body, of: statement, source: source, showResults: showResults) else { break }
       }
       return .null
     case .whileLoop(let condition, let body):
-      loop: while try await evaluate(condition, row: nil).isTruthy {
-        if Task.isCancelled { throw RuntimeError.interrupted(statement.range) }
-        do {
-          _ = try await execute(body.statements, source: source, showResults: showResults)
-        } catch ControlFlow.breakLoop {
-          break loop
-        } catch ControlFlow.continueLoop {
-          continue loop
-        }
+      while try await evaluate(condition, row: nil).isTruthy {
+        guard try await loopBody(body, of: statement, source: source, showResults: showResults) else { break }
       }
       return .null
     case .def(let name, let parameters, let body):
@@ -101,6 +87,19 @@ extension Interpreter {
       }
       throw ControlFlow.exit(Int32(code))
     }
+  }
+
+  /// One pass of a loop's body; false after `break`. Ctrl-C stops the loop between passes.
+  func loopBody(_ body: Block, of loop: Statement, source: Source, showResults: Bool) async throws -> Bool {
+    if Task.isCancelled { throw RuntimeError.interrupted(loop.range) }
+    do {
+      _ = try await execute(body.statements, source: source, showResults: showResults)
+    } catch ControlFlow.breakLoop {
+      return false
+    } catch ControlFlow.continueLoop {
+      return true
+    }
+    return true
   }
 
   /// A file's top-level defs exist before its first statement, so calls may precede them.

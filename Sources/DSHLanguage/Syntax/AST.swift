@@ -31,7 +31,7 @@ public enum UnaryOperator: String, Sendable {
   case not
 }
 
-public enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable, CaseIterable {
   case or, and
   case equal = "=="
   case notEqual = "!="
@@ -122,6 +122,20 @@ public struct AssignmentTarget: Sendable {
 public struct Program: Sendable {
   public var statements: [Statement]
   public var source: Source
+}
+
+extension Statement {
+  /// The statement lists directly inside this one: branches, loop and def bodies, try and
+  /// catch blocks. Walks over the tree recurse through these.
+  var blocks: [[Statement]] {
+    switch kind {
+    case .ifElse(let branches, let otherwise):
+      return branches.map(\.body.statements) + (otherwise.map { [$0.statements] } ?? [])
+    case .forIn(_, _, let body), .whileLoop(_, let body), .def(_, _, let body): return [body.statements]
+    case .tryCatch(let body, let handler): return [body.statements, handler.statements]
+    case .assign, .pipeline, .return, .break, .continue, .source, .exit, .explain: return []
+    }
+  }
 }
 
 extension Program {

@@ -225,6 +225,12 @@ struct Lexer {
     "ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800,
   ]
 
+  /// Words people write after a number (`30 days`), with the unit a duration uses (`30d`).
+  static let unitWords: [String: String] = [
+    "second": "s", "seconds": "s", "sec": "s", "secs": "s", "minute": "m", "minutes": "m", "min": "m",
+    "mins": "m", "hour": "h", "hours": "h", "day": "d", "days": "d", "week": "w", "weeks": "w",
+  ]
+
   private mutating func lexSymbol() -> Token.Kind {
     let two = peek(1).map { String(decoding: [bytes[index], $0], as: UTF8.self) } ?? ""
     if ["==", "!=", "<=", ">=", "=~", "!~"].contains(two) {

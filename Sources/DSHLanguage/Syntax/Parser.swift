@@ -44,19 +44,10 @@ public struct Parser {
     var found: [String: Signature] = [:]
     func walk(_ statements: [Statement]) {
       for statement in statements {
-        switch statement.kind {
-        case .def(let name, let parameters, let body):
+        if case .def(let name, let parameters, _) = statement.kind {
           found[name] = FunctionParameter.signature(of: parameters)
-          walk(body.statements)
-        case .ifElse(let branches, let otherwise):
-          for branch in branches { walk(branch.body.statements) }
-          walk(otherwise?.statements ?? [])
-        case .forIn(_, _, let body), .whileLoop(_, let body): walk(body.statements)
-        case .tryCatch(let body, let handler):
-          walk(body.statements)
-          walk(handler.statements)
-        default: break
         }
+        statement.blocks.forEach(walk)
       }
     }
     walk(statements)
@@ -124,7 +115,7 @@ public struct Parser {
   /// After `30 days` it says how a duration is written.
   func unexpected(expected: String) -> SyntaxError {
     if case .int(let number) = previous.kind, case .word(let word) = current.kind,
-      let unit = ProgramChecker.Walker.units[word]
+      let unit = Lexer.unitWords[word]
     {
       return .unexpected(
         found: describe(current), expected: "\(expected) (a duration has no space: \(number)\(unit))", current.range)
