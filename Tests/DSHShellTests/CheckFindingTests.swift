@@ -138,7 +138,7 @@ import Testing
   @Test func anOperatorAsAnArgumentIsReadAsAWordAndSaysToUseParentheses() async throws {
     try await Self.expectRefused(
       "revoke-others --yes\nprint \"x\" + 3", "E208", "'+' is read as a word here, not as an operator",
-      caret: "^ to compute a value, put the expression in parentheses, e.g. (\"x\" + 3)")
+      caret: "^ to compute a value, put the expression in parentheses: (\"x\" + 3)")
   }
 
   @Test func aDurationWrittenInWordsSuggestsTheLiteral() async throws {

@@ -8,19 +8,18 @@ public struct CheckContext: Sendable {
   public var variables: [String: Schema]
   /// The REPL asks before ending many sessions; scripts must say so (`--yes`, …).
   public var interactive: Bool
-  public var confirm: Bool
-  public var dryRun: Bool
+  /// The session's settings when the program starts; `set` in the program changes them.
+  public var settings: Settings
 
   public init(
     registry: CommandRegistry, functions: [String: [FunctionParameter]] = [:],
-    variables: [String: Schema] = [:], interactive: Bool = false, confirm: Bool = true, dryRun: Bool = false
+    variables: [String: Schema] = [:], interactive: Bool = false, settings: Settings = Settings()
   ) {
     self.registry = registry
     self.functions = functions
     self.variables = variables
     self.interactive = interactive
-    self.confirm = confirm
-    self.dryRun = dryRun
+    self.settings = settings
   }
 
   /// The variables every program has: `$args`, `$env`, `$last`, `$script`.

@@ -78,9 +78,12 @@ extension ProgramChecker.Walker {
           expr(value, row: nil)
           continue
         }
-        let infix =
-          index > 0 && call.arguments[(offset + 1)...].contains { if case .positional = $0 { true } else { false } }
-        positional(value, parameter, input: input, command: spec.name, infix: infix)
+        let next = call.arguments[(offset + 1)...].lazy.compactMap { argument -> Expr? in
+          if case .positional(let expr) = argument { return expr }
+          return nil
+        }.first
+        let around = index > 0 ? next.map { positionals[index - 1].range.union($0.range) } : nil
+        positional(value, parameter, input: input, command: spec.name, between: around)
         let lastAllowed = signature.rest == nil && index + 1 >= signature.positionals.count
         if lastAllowed, durationWritten(apart: value, then: call.arguments, at: offset + 1, command: spec.name) {
           skipped.insert(offset + 1)
@@ -106,8 +109,10 @@ extension ProgramChecker.Walker {
     }
   }
 
-  /// `infix`: the argument has others on both sides, where a lone `+` reads as an operator.
-  mutating func positional(_ value: Expr, _ parameter: Parameter, input: Schema?, command: String, infix: Bool) {
+  /// `between`: the arguments on both sides with it, where a lone `+` was meant as an operator.
+  mutating func positional(
+    _ value: Expr, _ parameter: Parameter, input: Schema?, command: String, between: SourceRange?
+  ) {
     switch parameter.shape {
     case .condition:
       expr(value, row: input ?? .unknown)
@@ -127,13 +132,13 @@ extension ProgramChecker.Walker {
     case .value: break
     }
     expr(value, row: nil)
-    if infix, Self.operators.contains(source.slice(value.range)) {
+    if let between, Self.operators.contains(source.slice(value.range)) {
       report(
         .invalidArgument(
           command: command,
           ArgumentProblem(
             "'\(source.slice(value.range))' is read as a word here, not as an operator",
-            help: "to compute a value, put the expression in parentheses, e.g. (\"x\" + 3)"),
+            help: "to compute a value, put the expression in parentheses: (\(source.slice(between)))"),
           value.range))
     } else if let check = parameter.check {
       checkValue(value, check, command: command)
@@ -152,7 +157,7 @@ extension ProgramChecker.Walker {
   mutating func durationWritten(apart value: Expr, then arguments: [Argument], at next: Int, command: String) -> Bool {
     guard case .literal(.int(let number)) = value.kind, next < arguments.count,
       case .positional(let word) = arguments[next], case .literal(.string(let text)) = word.kind,
-      let unit = Self.units[text], source.slice(word.range) == text
+      let unit = Lexer.unitWords[text], source.slice(word.range) == text
     else { return false }
     report(
       .invalidArgument(
@@ -174,12 +179,10 @@ extension ProgramChecker.Walker {
 
   /// `set confirm off` and `set dry-run on` change what later calls must say.
   mutating func noteSettings(_ command: String, _ literals: [Value?]) {
-    guard command == "set", literals.count == 2, case .string(let option)? = literals[0],
-      let value = literals[1]?.displayText
+    guard command == "set", literals.count == 2, case .string(let option)? = literals[0], let value = literals[1],
+      let change = try? SettingsRecord.change(option, to: value)
     else { return }
-    let on = ["on", "true", "yes"].contains(value)
-    if option == "confirm" { confirm = on }
-    if option == "dry-run" { dryRun = on }
+    change(&settings)
   }
 
   mutating func intent(_ spec: CommandSpec, _ call: CommandCall, flags: Set<String>, target: Expr?, input: Schema?) {
@@ -193,7 +196,8 @@ extension ProgramChecker.Walker {
       targetIsList = false
     }
     let refused = IntentRule.refuses(
-      spec.endsSessions, interactive: context.interactive, confirm: confirm, dryRun: dryRun, givenFlags: flags,
+      spec.endsSessions, interactive: context.interactive, confirm: settings.confirm, dryRun: settings.dryRun,
+      givenFlags: flags,
       targetIsList: targetIsList)
     if refused == true { report(.intentRequired(command: spec.name, call.nameRange)) }
   }

@@ -48,24 +48,13 @@ public struct ValueCheck: Sendable {
   public static func int(_ range: ClosedRange<Int> = Int.min...Int.max) -> ValueCheck {
     ValueCheck { value in
       guard case .int(let number) = value else {
-        return ArgumentProblem("expected an int, not \(value.typeName)", help: hint(for: value, expected: "an int"))
+        return ArgumentProblem("expected an int, not \(value.typeName)", help: hint(for: value))
       }
       guard range.contains(number) else {
         if range.upperBound == Int.max { return ArgumentProblem("expected \(range.lowerBound) or more, not \(number)") }
         return ArgumentProblem("\(number) is out of range: \(range.lowerBound)…\(range.upperBound)")
       }
       return nil
-    }
-  }
-
-  /// A date, or a duration counted back from now.
-  public static let dateOrDuration = ValueCheck { value in
-    switch value {
-    case .date, .duration: return nil
-    case .string(let text) where DateText.parse(text) != nil: return nil
-    default:
-      return ArgumentProblem(
-        "expected a date or a duration, not \(value.typeName)", help: "e.g. 7d, (now - 30d) or \"2026-01-31\"")
     }
   }
 
@@ -79,7 +68,8 @@ public struct ValueCheck: Sendable {
     }
   }
 
-  static func hint(for value: Value, expected: String) -> String? {
+  /// `"7"` for `7`: the value was quoted.
+  static func hint(for value: Value) -> String? {
     if case .string(let text) = value, Int(text) != nil { return "write it without quotes: \(text)" }
     return nil
   }

@@ -93,7 +93,7 @@ extension Interpreter {
     let visible = frames[0].merging(frames[frames.count - 1]) { $1 }
     let context = CheckContext(
       registry: registry, functions: functions.mapValues(\.parameters), variables: visible.mapValues(Schema.of),
-      interactive: host.isInteractive, confirm: settings.confirm, dryRun: settings.dryRun)
+      interactive: host.isInteractive, settings: settings)
     return ProgramChecker.check(program, in: context)
   }
 }
