@@ -161,7 +161,7 @@ enum Conversion: String, CaseIterable {
     return sign * total
   }
 
-  private static func bool(_ value: Value) -> Value? {
+  static func bool(_ value: Value) -> Value? {
     switch value {
     case .bool: return value
     case .int(let number) where number == 0 || number == 1: return .bool(number == 1)

@@ -113,7 +113,7 @@ public enum MainArguments {
       }
       return .float(number)
     case .duration?:
-      guard let seconds = duration(text) else {
+      guard let seconds = Conversion.parseDuration(text) else {
         throw ArgumentProblem("\(name) needs a duration like 30d or 15m, not '\(text)'")
       }
       return .duration(seconds)
@@ -128,20 +128,12 @@ public enum MainArguments {
   }
 
   /// `name` as the user writes it: `--report`, or `FORCE` for a positional.
+  /// Read as `into bool` reads text: true/false, yes/no, on/off, 1/0.
   static func bool(_ text: String, _ name: String) throws(ArgumentProblem) -> Bool {
-    switch text.lowercased() {
-    case "true", "yes", "on", "1": return true
-    case "false", "no", "off", "0": return false
-    default: throw ArgumentProblem("\(name) is true or false, not '\(text)'")
+    guard case .bool(let flag)? = Conversion.bool(.string(text)) else {
+      throw ArgumentProblem("\(name) is true or false, not '\(text)'")
     }
-  }
-
-  /// `30d`, `90s`: read as the language reads a duration literal.
-  static func duration(_ text: String) -> Double? {
-    var lexer = Lexer(bytes: Array(text.utf8)[...])
-    let tokens = lexer.tokenize()
-    guard tokens.count == 2, case .duration(let seconds) = tokens[0].kind, lexer.errors.isEmpty else { return nil }
-    return seconds
+    return flag
   }
 }
 

@@ -30,10 +30,12 @@ public indirect enum Schema: Sendable, Equatable {
     case .record(let record): return .record(name: record.kind ?? "record", fields: record.names)
     case .list(let items):
       guard let first = items.first else { return .list(.unknown) }
-      // An item shape only when every item has it: `[{a: 1}, {b: 2}]` has none.
+      // An item shape only when the items share it: `[{a: 1}, {b: 2}]` has none. The REPL
+      // checks every entry against its variables, so a big list is judged by its first
+      // thousand items, not walked whole each time.
       let shape = of(first)
       guard case .record(let name, let fields) = shape else { return .list(shape) }
-      let uniform = items.allSatisfy { item in
+      let uniform = items.prefix(1000).allSatisfy { item in
         guard case .record(let record) = item else { return false }
         return (record.kind ?? "record") == name && record.names == fields
       }
