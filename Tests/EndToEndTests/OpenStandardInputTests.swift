@@ -21,6 +21,12 @@ import Testing
     #expect(result.stdout == "3\n", "stderr: \(result.stderr)")
   }
 
+  @Test func aProgramReadFromStandardInputCannotOpenIt() async throws {
+    let result = try await Binaries.run(Binaries.dsh, ["-"], stdin: "open - | length\n")
+    #expect(result.stderr.contains("standard input holds this program, not data"), "stderr: \(result.stderr)")
+    #expect(result.code == 1)
+  }
+
   @Test func badJSONOnStandardInputSaysWhere() async throws {
     let result = try await Binaries.run(Binaries.dsh, ["-c", "open - --json"], stdin: "[1,\n 2,,]")
     #expect(result.stderr.contains("<stdin>:2:4: invalid JSON"), "stderr: \(result.stderr)")
