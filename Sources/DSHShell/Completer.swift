@@ -1,6 +1,9 @@
 import DSHLanguage
+import Foundation
 
 /// Completion as a pure function of the text before the cursor and a session snapshot.
+/// The language's tokens say where the cursor is (`CompletionPoint`); the command model
+/// says what each parameter takes (`CompletionSource`).
 public enum Completer {
   public struct Candidate: Sendable, Equatable {
     public var text: String
@@ -11,74 +14,58 @@ public enum Completer {
     /// How many characters before the cursor the candidates replace.
     public var replacing: Int
     public var candidates: [Candidate]
+    /// The portal sources the candidates came from: a Tab may fetch them (`isFetched`).
+    public var sources: Set<CompletionSource> = []
   }
-
-  static let fieldCommands: Set<String> = ["where", "select", "sort", "get", "group"]
 
   public static func complete(_ before: String, state: CompletionState) -> Result {
-    let stage = currentStage(before)
-    let word = currentWord(stage)
-    let words = stage.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    // The cursor is on the command name: nothing typed yet, or only the name so far.
-    let atCommand = words.isEmpty || (words.count == 1 && word == words[0])
-    var candidates: [Candidate]
-    if word.hasPrefix("$") {
-      candidates = variableCandidates(word, state: state)
-    } else if atCommand {
-      candidates = state.commands.map { Candidate(text: $0.name, description: $0.summary) }
-    } else if word.hasPrefix("-") {
-      let flags = state.command(words[0])?.signature.flags ?? []
-      candidates = flags.map { Candidate(text: "--" + $0.name, description: $0.help) }
-    } else {
-      candidates = argumentCandidates(
-        command: words[0], stageIndex: words.count - (word.isEmpty ? 0 : 1), before: before, state: state)
+    let point = CompletionPoint.at(end: before, signature: state.signature)
+    var sources: Set<CompletionSource> = []
+    let candidates: [Candidate]
+    switch point.slot {
+    case .command:
+      candidates = commandCandidates(state)
+    case .variable:
+      candidates = variableCandidates(state)
+    case .path(let variable, let steps):
+      let schema = steps.reduce(state.variables[variable] ?? .unknown, follow)
+      candidates = (schema.fieldNames ?? []).map { Candidate(text: $0, description: "field of $\(variable)") }
+    case .flag(let command):
+      candidates = (state.signature(command)?.flags ?? []).map { Candidate(text: "--" + $0.name, description: $0.help) }
+    case .flagValue(let command, let flag):
+      let source = state.signature(command)?.flag(named: flag)?.completionSource
+      candidates = source.map { candidatesFrom($0, point: point, state: state) } ?? []
+      sources = source.map { [$0] } ?? []
+    case .argument(let command, let index):
+      let source = state.signature(command)?.parameter(at: index)?.completionSource
+      candidates = source.map { candidatesFrom($0, point: point, state: state) } ?? []
+      sources = source.map { [$0] } ?? []
+    case .nothing:
+      candidates = []
     }
+    let word = point.prefix
     let matching = candidates.filter { word.isEmpty || ($0.text.hasPrefix(word) && $0.text != word) }
-    return Result(replacing: word.count, candidates: matching.sorted { $0.text < $1.text })
+    return Result(
+      replacing: word.count, candidates: matching.sorted { $0.text < $1.text }, sources: sources.filter(\.isFetched))
   }
 
-  /// The text after the last `|` that is outside strings and brackets.
-  static func currentStage(_ text: String) -> String {
-    var depth = 0
-    var quote: Character?
-    var start = text.startIndex
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if let open = quote {
-        if character == open { quote = nil }
-      } else if character == "\"" || character == "'" {
-        quote = character
-      } else if "([{".contains(character) {
-        depth += 1
-      } else if ")]}".contains(character) {
-        depth = max(0, depth - 1)
-      } else if character == "|" && depth == 0 {
-        start = text.index(after: index)
-      } else if (character == ";" || character == "\n") && depth == 0 {
-        start = text.index(after: index)
-      }
-      index = text.index(after: index)
-    }
-    var stage = String(text[start...])
-    while stage.first == " " { stage.removeFirst() }
-    return stage
+  static func commandCandidates(_ state: CompletionState) -> [Candidate] {
+    state.commands.map { Candidate(text: $0.name, description: $0.summary) }
+      + state.functions.keys.map { Candidate(text: $0, description: "defined with def") }
   }
 
-  static func currentWord(_ stage: String) -> String {
-    String(stage.reversed().prefix { !" \t(=<>!".contains($0) }.reversed())
-  }
-
-  static func variableCandidates(_ word: String, state: CompletionState) -> [Candidate] {
-    if let dot = word.firstIndex(of: ".") {
-      let name = String(word[word.index(after: word.startIndex)..<dot])
-      let base = String(word[...dot])
-      let fields = state.variables[name]?.fieldNames ?? []
-      return fields.map { Candidate(text: base + $0, description: "field of $\(name)") }
-    }
-    var names = state.variables.keys.map { ($0, describe(state.variables[$0]!)) }
+  static func variableCandidates(_ state: CompletionState) -> [Candidate] {
+    var names = state.variables.map { ($0.key, describe($0.value)) }
     names += [("env", "environment variables"), ("it", "the current row, inside a condition or block")]
     return names.map { Candidate(text: "$" + $0.0, description: $0.1) }
+  }
+
+  /// One step along a variable path: `[i]` takes a list's item; a field's shape is not known.
+  static func follow(_ schema: Schema, _ step: CompletionPoint.PathStep) -> Schema {
+    switch (schema, step) {
+    case (.list(let item), .index): return item
+    default: return .unknown
+    }
   }
 
   static func describe(_ schema: Schema) -> String {
@@ -90,67 +77,52 @@ public enum Completer {
     }
   }
 
-  static func argumentCandidates(command: String, stageIndex: Int, before: String, state: CompletionState)
+  static func candidatesFrom(_ source: CompletionSource, point: CompletionPoint, state: CompletionState)
     -> [Candidate]
   {
-    if fieldCommands.contains(command) {
-      let schema = inputSchema(before, state: state)
+    switch source {
+    case .fields:
+      let schema = inputSchema(point.upstream, state: state)
       return (schema.fieldNames ?? []).map {
         Candidate(text: $0, description: "field of \(schema.recordName ?? "the rows")")
       }
-    }
-    switch command {
-    case "revoke":
-      return state.sessions.map { Candidate(text: String($0.id), description: $0.description) }
-    case "revoke-user", "user":
-      return state.users.map { Candidate(text: $0.key, description: $0.description) }
-    case "help":
-      return state.commands.map { Candidate(text: $0.name, description: $0.summary) }
-    case "set" where stageIndex <= 1:
+    case .commands:
+      return commandCandidates(state)
+    case .settingNames:
       return Settings.options.map { Candidate(text: $0.name, description: $0.values) }
-    case "to":
-      return ["json", "csv", "table"].map { Candidate(text: $0, description: "format") }
-    default:
-      return []
+    case .settingValues:
+      guard let name = point.arguments.first, let option = Settings.options.first(where: { $0.name == name }) else {
+        return []
+      }
+      return settingWords(option.values).map { Candidate(text: $0, description: name) }
+    case .values(let words):
+      return words.map { Candidate(text: $0, description: "") }
+    case .files:
+      return FileCandidates.matching(point.prefix, in: state.directory)
+    case .connectionIds:
+      return state.sessions.map { Candidate(text: $0.text, description: $0.description) }
+    case .people:
+      return state.users.map { Candidate(text: $0.text, description: $0.description) }
+    case .profiles:
+      return state.profiles.map { Candidate(text: $0, description: "profile") }
+    }
+  }
+
+  /// The plain words of a setting's values: `table|json|csv` gives three; `1-64` gives none.
+  static func settingWords(_ values: String) -> [String] {
+    values.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0 == "-" }
     }
   }
 
   /// The schema of what flows into the current stage, from the stages before it.
-  static func inputSchema(_ before: String, state: CompletionState) -> Schema {
-    let stages = splitStages(before)
-    var schema = Schema.unknown
-    for stage in stages.dropLast() {
-      let words = stage.split(separator: " ").map(String.init)
-      guard let first = words.first else { continue }
-      if first.hasPrefix("$") {
-        let name = String(first.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-        schema = state.variables[name] ?? .unknown
-      } else if let command = state.command(first) {
-        schema = command.output.schema(given: schema)
-      } else {
-        schema = .unknown
+  static func inputSchema(_ upstream: [CompletionPoint.StageHead], state: CompletionState) -> Schema {
+    upstream.reduce(Schema.unknown) { schema, head in
+      switch head {
+      case .variable(let name, let steps): return steps.reduce(state.variables[name] ?? .unknown, follow)
+      case .command(let name): return state.command(name)?.output.schema(given: schema) ?? .unknown
+      case .other: return .unknown
       }
     }
-    return schema
-  }
-
-  static func splitStages(_ text: String) -> [String] {
-    var stages: [String] = []
-    var rest = text
-    while true {
-      let stage = currentStage(rest)
-      stages.insert(stage, at: 0)
-      let cut = rest.count - stage.count
-      guard cut > 0 else { break }
-      var prefix = String(rest.prefix(cut))
-      while prefix.last == " " { prefix.removeLast() }
-      guard prefix.last == "|" else { break }
-      prefix.removeLast()
-      rest = prefix
-    }
-    if let assignment = stages.first?.range(of: #"^\$[A-Za-z_][A-Za-z0-9_]*\s*=\s*"#, options: .regularExpression) {
-      stages[0].removeSubrange(assignment)
-    }
-    return stages
   }
 }

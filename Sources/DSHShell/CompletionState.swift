@@ -1,45 +1,66 @@
 import DSHLanguage
+import DocSpaceVerbs
+import Foundation
 
-/// What completion knows about a session, taken once after each command so that
-/// completing never waits on anything.
+/// What completion knows about a session, taken after each command (and refreshed when a
+/// Tab's fetch from the portal finishes), so that completing never waits on anything.
 public struct CompletionState: Sendable {
-  public struct Command: Sendable {
-    public var name: String
-    public var summary: String
-    public var signature: Signature
-    public var output: CommandSpec.Output
+  /// A word the portal taught: a connection id or an email, with what it is.
+  public struct Known: Sendable, Equatable {
+    public var text: String
+    public var description: String
 
-    public init(name: String, summary: String, signature: Signature, output: CommandSpec.Output) {
-      self.name = name
-      self.summary = summary
-      self.signature = signature
-      self.output = output
+    public init(_ text: String, _ description: String) {
+      self.text = text
+      self.description = description
     }
   }
 
-  public var commands: [Command] = []
+  public var commands: [CommandSpec] = []
+  /// The session's `def`s and their shapes.
+  public var functions: [String: Signature] = [:]
   public var variables: [String: Schema] = [:]
-  public var sessions: [(id: Int, description: String)] = []
-  public var users: [(key: String, description: String)] = []
+  public var sessions: [Known] = []
+  public var users: [Known] = []
+  public var profiles: [String] = []
+  /// Where relative paths start, for completing file names.
+  public var directory = FileManager.default.currentDirectoryPath
 
   public init() {}
 
-  func command(_ name: String) -> Command? { commands.first { $0.name == name } }
+  func command(_ name: String) -> CommandSpec? { commands.first { $0.name == name } }
+
+  func signature(_ name: String) -> Signature? { command(name)?.signature ?? functions[name] }
+
+  /// Takes what the portal connection has learned (results, fetches) since the last snapshot.
+  public mutating func update(from portal: PortalConnection.Known) {
+    sessions = portal.sessions.map { Known(String($0.id), $0.description) }
+    users = portal.users.map { Known($0.key, $0.description) }
+  }
 }
 
 extension Session {
   /// A snapshot for the completer.
   public func completionState() async -> CompletionState {
     var state = CompletionState()
-    state.commands = interpreter.registry.all.map {
-      .init(name: $0.name, summary: $0.summary, signature: $0.signature, output: $0.output)
-    }
-    for name in await interpreter.functionNames {
-      state.commands.append(.init(name: name, summary: "defined with def", signature: Signature(), output: .unknown))
-    }
+    state.commands = interpreter.registry.all
+    state.functions = await interpreter.functionSignatures
     for (name, value) in await interpreter.variables { state.variables[name] = Schema.of(value) }
-    state.sessions = await portal.knownSessions
-    state.users = await portal.knownUsers
+    state.update(from: await portal.known)
+    state.profiles = Profiles(environment: environment).all().map(\.name)
     return state
+  }
+
+  /// For a Tab whose candidates come from the portal: starts fetching `sources` (unless
+  /// fetched lately) and waits at most `patience` for it, so typing never stalls on a slow
+  /// portal. Returns what the connection knows then, fetched or not; the fetch goes on, and
+  /// a later Tab offers what it found.
+  public func completionFetch(_ sources: Set<CompletionSource>, patience: Duration) -> PortalConnection.Known? {
+    let portal = self.portal
+    let fetched = BlockingBridge.value(within: patience) {
+      await portal.fetchForCompletion(sources)
+      return await portal.known
+    }
+    return fetched ?? BlockingBridge.value(within: .milliseconds(20)) { await portal.known }
   }
 }

@@ -1,4 +1,5 @@
 import DSHLanguage
+import DocSpaceVerbs
 import Foundation
 
 /// One line of input, or why there is none.
@@ -15,6 +16,8 @@ public protocol LineReader: AnyObject {
   func remember(_ entry: String)
   /// Sets what Tab offers.
   func setCompletionState(_ state: CompletionState)
+  /// Gives Tab a way to fetch ids and emails from the portal, waiting only briefly.
+  func setCompletionFetch(_ fetch: @escaping (Set<CompletionSource>) -> PortalConnection.Known?)
   /// Switches key bindings: "emacs" or "vi" (`set editor`).
   func setEditor(_ mode: String)
   /// Replaces the in-memory history (`connect` moved to another portal's).
@@ -24,6 +27,8 @@ public protocol LineReader: AnyObject {
 extension LineReader {
   /// Readers that keep no history of their own have nothing to replace.
   public func replaceHistory(_ entries: [String]) {}
+  /// Readers without Tab have nothing to fetch for.
+  public func setCompletionFetch(_ fetch: @escaping (Set<CompletionSource>) -> PortalConnection.Known?) {}
 }
 
 /// The read-run loop: gathers continuation lines, keeps history, runs each entry through
@@ -49,6 +54,10 @@ public final class ReplDriver {
     var lastCode: Int32 = 0
     var entryNumber = 0
     historyPortal = portalURL()
+    if showPrompts {
+      let session = self.session
+      reader.setCompletionFetch { sources in session.completionFetch(sources, patience: Self.tabPatience) }
+    }
     refreshCompletion()
     while true {
       let prompt = showPrompts ? (buffer.isEmpty ? primaryPrompt() : "... ") : ""
@@ -82,6 +91,9 @@ public final class ReplDriver {
       }
     }
   }
+
+  /// The longest a Tab waits on a fetch from the portal before it offers what it has.
+  static let tabPatience: Duration = .milliseconds(150)
 
   private func refreshCompletion() {
     guard showPrompts else { return }

@@ -13,6 +13,7 @@ public final class Session: Sendable {
   let host: ShellHost
   /// The script arguments the session was started with (`dsh FILE ARGS…`).
   let arguments: [String]
+  let environment: [String: String]
 
   public struct Options: Sendable {
     public var terminal: Terminal
@@ -37,6 +38,7 @@ public final class Session: Sendable {
     terminal = options.terminal
     history = options.history
     arguments = options.arguments
+    environment = options.environment
     portal = PortalConnection(
       environment: options.environment, defaults: options.transport, interruption: options.interruption)
     host = ShellHost(

@@ -17,13 +17,16 @@ public struct ArgumentProblem: Error, Sendable, Equatable {
 public struct ValueCheck: Sendable {
   let test: @Sendable (Value) -> ArgumentProblem?
   let schemaTest: (@Sendable (Schema) -> ArgumentProblem?)?
+  /// The words it accepts, when they are a closed set: completion offers them.
+  public let choices: [String]?
 
   public init(
     _ test: @escaping @Sendable (Value) -> ArgumentProblem?,
-    schema: (@Sendable (Schema) -> ArgumentProblem?)? = nil
+    schema: (@Sendable (Schema) -> ArgumentProblem?)? = nil, choices: [String]? = nil
   ) {
     self.test = test
     self.schemaTest = schema
+    self.choices = choices
   }
 
   public func problem(with value: Value) -> ArgumentProblem? { test(value) }
@@ -33,7 +36,7 @@ public struct ValueCheck: Sendable {
 
   /// One of a closed set of words.
   public static func oneOf(_ choices: [String]) -> ValueCheck {
-    ValueCheck { value in
+    let test: @Sendable (Value) -> ArgumentProblem? = { value in
       guard case .string(let word) = value, choices.contains(word) else {
         let given = value.asString ?? value.typeName
         return ArgumentProblem(
@@ -42,6 +45,7 @@ public struct ValueCheck: Sendable {
       }
       return nil
     }
+    return ValueCheck(test, choices: choices)
   }
 
   /// An int in `range`.

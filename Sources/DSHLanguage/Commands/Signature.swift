@@ -49,6 +49,8 @@ public struct Parameter: Sendable {
   public var help: String
   /// The values it accepts, checked before running; nil accepts any.
   public var check: ValueCheck?
+  /// What Tab offers, when neither the shape nor the check says (see `completionSource`).
+  public var completion: CompletionSource?
 
   public init(_ name: String, _ shape: Shape = .value, optional: Bool = false, help: String) {
     self.name = name
@@ -67,6 +69,8 @@ public struct Flag: Sendable {
   public var check: ValueCheck?
   /// Names users reach for that mean this flag (`reverse` for `desc`), for did-you-mean.
   public var synonyms: [String]
+  /// What Tab offers for its value, when the check does not say (see `completionSource`).
+  public var completion: CompletionSource?
 
   public init(_ name: String, value: String? = nil, help: String, synonyms: [String] = []) {
     self.name = name

@@ -14,7 +14,7 @@ extension DataCommands {
       """,
     category: .data,
     signature: Signature(
-      [Parameter("FILE", help: "a path (~ is home), or - for standard input")],
+      [Parameter("FILE", help: "a path (~ is home), or - for standard input").completing(.files)],
       flags: [
         Flag("raw", help: "the text as it is, whatever the extension"), Flag("json", help: "parse as JSON"),
         Flag("csv", help: "parse as CSV"),
@@ -89,7 +89,7 @@ extension DataCommands {
       """,
     category: .data,
     signature: Signature(
-      [Parameter("FILE", help: "a path (~ is home)")],
+      [Parameter("FILE", help: "a path (~ is home)").completing(.files)],
       flags: [
         Flag("append", help: "add to the end of the file"), Flag("force", help: "replace an existing file"),
       ]),

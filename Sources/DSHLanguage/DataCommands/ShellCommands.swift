@@ -4,7 +4,7 @@ extension DataCommands {
   static let help = CommandSpec(
     name: "help", summary: "List commands, or explain one: its call, role and examples",
     category: .shell,
-    signature: Signature([Parameter("COMMAND", optional: true, help: "the command to explain")]),
+    signature: Signature([Parameter("COMMAND", optional: true, help: "the command to explain").completing(.commands)]),
     output: .fixed(.scalar("string")),
     examples: [Example("help where", "one command's help")],
     seeAlso: ["vars", "set"]
@@ -49,8 +49,8 @@ extension DataCommands {
     signature: Signature([
       Parameter(
         "OPTION", optional: true, help: "output, confirm, trace, concurrency, timeout, color, dry-run, editor, timezone"
-      ),
-      Parameter("VALUE", optional: true, help: "the new value"),
+      ).completing(.settingNames),
+      Parameter("VALUE", optional: true, help: "the new value").completing(.settingValues),
     ]),
     output: .unknown,
     examples: [Example("set output json", "machine-readable results")],

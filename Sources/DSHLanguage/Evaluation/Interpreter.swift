@@ -58,7 +58,8 @@ public actor Interpreter {
   // MARK: State the shell reads and changes
 
   public var variables: [String: Value] { frames[0] }
-  public var functionNames: [String] { functions.keys.sorted() }
+  /// The shape of each `def` in this session, by name, for completion.
+  public var functionSignatures: [String: Signature] { functions.mapValues(\.signature) }
 
   public func setVariable(_ name: String, _ value: Value) { frames[0][name] = value }
 

@@ -82,7 +82,7 @@ public struct DocSpaceClient: Sendable {
   /// 429/502/503/504 and dropped connections while the deadline allows.
   public func send(_ request: APIRequest) async throws(APIError) -> APIResponse {
     if options.dryRun && request.isMutating { throw .refusedInDryRun(request) }
-    transport.lastRequest = request
+    if options.isShownByCurl { transport.lastRequest = request }
     let deadline = ContinuousClock.now + .milliseconds(Int64(options.timeout * 1000))
     var attempt = 1
     while true {

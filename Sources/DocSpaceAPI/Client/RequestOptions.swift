@@ -8,6 +8,9 @@ public struct RequestOptions: Sendable {
   /// When false, a 429 comes back at once (as `.rateLimited`) for the caller to pace itself.
   public var retriesRateLimits = true
   public var trace: (@Sendable (TraceEvent) -> Void)?
+  /// False for calls the user did not ask for (completion's fetches): `curl` keeps showing
+  /// the user's last request.
+  public var isShownByCurl = true
 
   /// The longest deadline a call may have (the `timeout` setting is capped to it).
   public static let maximumTimeout: Double = 600

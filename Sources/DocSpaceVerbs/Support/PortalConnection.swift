@@ -10,15 +10,18 @@ public actor PortalConnection {
   /// How the prompt names the portal: `demo`, a profile name, or the host.
   public private(set) var label: String?
   public private(set) var me: Employee?
-  /// Connection ids and user emails seen in results, with a description, for completion.
-  public private(set) var knownSessions: [(id: Int, description: String)] = []
-  public private(set) var knownUsers: [(key: String, description: String)] = []
+  /// Connection ids and emails for completion, from results and from Tab's fetches.
+  var completions = CompletionCache()
+  /// Completion's fetches under way, so that Tabs in a row share one.
+  var fetches: [CompletionSource: Task<Void, Never>] = [:]
+  /// Bumped when the shell connects to another portal: a fetch begun before keeps its answer.
+  var portalGeneration = 0
   /// The portal and account bare `connect` signs in to again.
   public private(set) var lastSignIn: SignIn?
   /// People met in results and lookups, by lowercased id and email, for naming them.
   private var people: [String: Person] = [:]
   /// Raised by any 401 answer to the installed client: its token no longer works.
-  private var refused = RefusedFlag()
+  var refused = RefusedFlag()
   private var trace: (@Sendable (TraceEvent) -> Void)?
   let environment: [String: String]
   /// From the command line: what `connect` uses unless told otherwise.
@@ -81,6 +84,7 @@ public actor PortalConnection {
   /// new client has signed in, so a failed `connect` keeps the working connection.
   func install(_ client: DocSpaceClient, label: String?, me: Employee?, profile: String? = nil) async {
     await self.client?.shutdown()
+    if self.client?.configuration.baseURL != client.configuration.baseURL { forgetCompletions() }
     self.client = client
     self.label = label ?? client.configuration.baseURL.host
     refused = RefusedFlag()
@@ -198,6 +202,7 @@ public actor PortalConnection {
       people[person.id.lowercased()] = person
       if let email = person.email?.lowercased(), !email.isEmpty { people[email] = person }
     }
+    completions.add(users: found.compactMap { person in person.email.map { ($0, person.displayName) } })
   }
 
   /// A person met before, by user id or email.
@@ -211,25 +216,16 @@ public actor PortalConnection {
       portal: client?.configuration.baseURL.absoluteString ?? "", caller: me?.email ?? "", verb: verb)
   }
 
-  func remember(sessions: [(Int, String)]) {
-    for (id, description) in sessions where !knownSessions.contains(where: { $0.id == id }) {
-      knownSessions.append((id, description))
-    }
-    knownSessions = Array(knownSessions.suffix(500))
-  }
+  func remember(sessions: [(Int, String)]) { completions.add(sessions: sessions) }
 
-  func remember(users: [(String, String)]) {
-    for (key, description) in users where !knownUsers.contains(where: { $0.key == key }) {
-      knownUsers.append((key, description))
-    }
-    knownUsers = Array(knownUsers.suffix(500))
-  }
+  /// The successful sign-ins among `events`: their ids are connections `revoke` takes.
+  func remember(signIns events: [LoginEvent]) { completions.add(sessions: CompletionCache.entries(signIns: events)) }
 
-  func forget(sessionIds: Set<Int>) { knownSessions.removeAll { sessionIds.contains($0.id) } }
+  func forget(sessionIds: Set<Int>) { completions.forget(sessionIds: sessionIds) }
 }
 
 /// Set once the portal refuses the installed client's token; a new connection gets a new one.
-private final class RefusedFlag: Sendable {
+final class RefusedFlag: Sendable {
   private let raised = Mutex(false)
 
   func raise() { raised.withLock { $0 = true } }

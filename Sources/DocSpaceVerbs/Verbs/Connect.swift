@@ -23,7 +23,7 @@ extension DocSpaceVerbs {
         flags: [
           Flag("user", value: "EMAIL", help: "sign in with this account's password"),
           Flag("token", value: "T", help: "a login token or an sk-… API key"),
-          Flag("profile", value: "NAME", help: "a named portal from the config file"),
+          Flag("profile", value: "NAME", help: "a named portal from the config file").completing(.profiles),
           Flag("save", value: "NAME", help: "keep the login token in a 0600 file under this profile name"),
           Flag("ca-cert", value: "FILE", help: "also trust the CA certificates in this PEM file"),
           Flag("allow-insecure-http", help: "allow plain http:// to a non-loopback host"),

@@ -21,7 +21,7 @@ extension DocSpaceVerbs {
         """,
       category: .people,
       signature: Signature(flags: [
-        Flag("user", value: "U", help: "only this user's events"),
+        Flag("user", value: "U", help: "only this user's events").completing(.people),
         Flag("since", value: "DATE", help: "from this time").checked(.date),
         Flag("until", value: "DATE", help: "up to this time").checked(.date),
         Flag("action", value: "A", help: "login, failed, logout, a MessageAction name or number"),
@@ -67,6 +67,7 @@ extension DocSpaceVerbs {
       let reading = try await calling(role: adminRole) { () async throws(APIError) in
         try await history.read(filter, first: first, totalPages: totalPages)
       }
+      await portal.remember(signIns: reading.events)
       return .list(reading.events.map(Records.login))
     }
   }

@@ -47,9 +47,7 @@ extension DocSpaceVerbs {
       let people = try await calling(role: "Owner, DocSpace admin or Room admin") { () async throws(APIError) in
         try await client.allPeople(search: search)
       }
-      await portal.remember(
-        users: people.compactMap { user in user.email.map { ($0, "\(user.displayName) · \(user.role)") } })
-      // `users | … | revoke-user` then names everyone without a lookup each.
+      // `users | … | revoke-user` then names everyone without a lookup each; Tab offers their emails.
       await portal.remember(people: people.map(Person.init))
       return .list(people.map(Records.user))
     }
@@ -60,7 +58,7 @@ extension DocSpaceVerbs {
       name: "user", summary: "One person, by id, user name or email",
       category: .people,
       signature: Signature(
-        [Parameter("ID_OR_EMAIL", help: "a user id, user name, or email")],
+        [Parameter("ID_OR_EMAIL", help: "a user id, user name, or email").completing(.people)],
         flags: [Flag("dry-run", help: "print the request instead of sending it")]),
       output: .fixed(Records.userSchema),
       examples: [Example("user admin@example.com | get role", "look someone up", .output("DocSpaceAdmin\n"))],

@@ -19,7 +19,7 @@ extension DocSpaceVerbs {
         [
           Parameter(
             "S", optional: true, help: "session/login record, connection id, or a list of them; default: the input"
-          ).checked(Targets.sessionCheck)
+          ).checked(Targets.sessionCheck).completing(.connectionIds)
         ],
         flags: SafetyRails.flags + [Flag("include-self", help: "a list may end the shell's own connection too")]),
       output: .unknown,

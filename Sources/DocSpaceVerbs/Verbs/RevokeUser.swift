@@ -16,7 +16,7 @@ extension DocSpaceVerbs {
       signature: Signature(
         [
           Parameter("U", optional: true, help: "user record, user id, email, or a list of them; default: the input")
-            .checked(Targets.userCheck)
+            .checked(Targets.userCheck).completing(.people)
         ],
         flags: SafetyRails.flags),
       output: .fixed(.list(Records.resultSchema)),

@@ -24,7 +24,10 @@ extension DocSpaceVerbs {
         """,
       category: .sessions,
       signature: Signature(
-        [Parameter("USER", optional: true, help: "an email, a user id or a user record; or from a pipeline")],
+        [
+          Parameter("USER", optional: true, help: "an email, a user id or a user record; or from a pipeline")
+            .completing(.people)
+        ],
         flags: [Flag("since", value: "DATE", help: "only sign-ins from this time")]),
       output: .fixed(.list(.record(name: "signin", fields: signInFields))),
       examples: [
@@ -51,6 +54,7 @@ extension DocSpaceVerbs {
       }
       let ended = EndedConnections(
         paths: JournalPaths(environment: portal.environment), portal: client.configuration.baseURL.absoluteString)
+      await portal.remember(signIns: reading.events)
       return .list(
         reading.events.map { event in
           signIn(event, current: own != 0 && event.id == own, ended: ended.contains(event, email: email))
