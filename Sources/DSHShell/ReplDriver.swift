@@ -76,13 +76,18 @@ public final class ReplDriver {
         buffer = ""
         guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
         entryNumber += 1
-        if !HistoryStore.carriesSecret(entry) {
+        let secret = HistoryStore.carriesSecret(entry)
+        if !secret {
           reader.remember(entry)
           session.history?.append(entry)
         }
         let session = self.session
         let origin = showPrompts ? "<repl:\(entryNumber)>" : "<stdin>"
-        let outcome = bridge.wait { await session.run(entry, origin: origin) }
+        let outcome = bridge.wait {
+          let outcome = await session.run(entry, origin: origin)
+          if outcome.code == ExitCode.success.rawValue && !secret { await session.interpreter.record(entry: entry) }
+          return outcome
+        }
         lastCode = outcome.code
         if outcome.exited { return outcome.code }
         if bridge.interruption.terminatingSignal != nil { return outcome.code }

@@ -64,9 +64,12 @@ enum DataFile {
 
   /// Writes `bytes` as `mode` says. A file this creates gets mode 0600 (only its owner may
   /// read it); an existing file keeps its mode.
-  static func write(_ bytes: [UInt8], to path: String, shownAs shown: String, mode: WriteMode) throws {
+  static func write(
+    _ bytes: [UInt8], to path: String, shownAs shown: String, mode: WriteMode,
+    argument: CommandFailure.ArgumentRef = .positional(0)
+  ) throws {
     func failure(_ problem: String, help: String? = nil) -> CommandFailure {
-      CommandFailure(.runtime, "cannot save to '\(shown)': \(problem)", help: help, argument: .positional(0))
+      CommandFailure(.runtime, "cannot save to '\(shown)': \(problem)", help: help, argument: argument)
     }
     var existing = stat()
     let exists = stat(path, &existing) == 0

@@ -17,6 +17,8 @@ public actor Interpreter {
   /// The source whose statements are running, for blocks and definitions made in them.
   var currentSource = Source(name: "<none>", text: "")
   var environment: [String: String]
+  /// The REPL entries that ran without an error, as typed (`export dsh` saves them).
+  public private(set) var transcript: [String] = []
 
   public init(
     registry: CommandRegistry, host: any CommandHost, settings: Settings = Settings(),
@@ -56,6 +58,9 @@ public actor Interpreter {
   }
 
   // MARK: State the shell reads and changes
+
+  /// Keeps a REPL entry that ran without an error; the REPL leaves out entries with a secret.
+  public func record(entry: String) { transcript.append(entry) }
 
   public var variables: [String: Value] { frames[0] }
   /// The shape of each `def` in this session, by name, for completion.

@@ -1,0 +1,80 @@
+import DSHLanguage
+import Foundation
+import Testing
+
+@testable import DSHShell
+
+/// `export dsh FILE`: the REPL entries that worked, as a script that checks and runs.
+@Suite struct ExportTests {
+  static func scratchFile() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("dsh-export-\(UUID().uuidString).dsh").path
+  }
+
+  func drive(_ lines: [String]) async throws -> TestShell {
+    let shell = try await TestShell.start()
+    let reader = ScriptedReader(lines.map(LineInput.line))
+    let driver = ReplDriver(session: shell.session, reader: reader, bridge: BlockingBridge(), showPrompts: true)
+    _ = await ReplDriverTests.onOwnThread(driver)
+    return shell
+  }
+
+  static func entries(of path: String) throws -> [String] {
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init).filter {
+      !$0.hasPrefix("#")
+    }
+  }
+
+  @Test func theEntriesThatRanAreSavedInOrder() async throws {
+    let path = Self.scratchFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let shell = try await drive(["$n = sessions | count", "print $n", "export dsh \(path)"])
+    defer { Task { await shell.stop() } }
+    #expect(try Self.entries(of: path) == ["$n = sessions | count", "print $n"])
+    #expect(shell.capture.stdout.contains("saved 2 entries to \(path)"))
+  }
+
+  @Test func entriesThatFailedAreLeftOut() async throws {
+    let path = Self.scratchFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let shell = try await drive(["print 1", "sesions", "revoke 1 2", "print 2", "export dsh \(path)"])
+    defer { Task { await shell.stop() } }
+    #expect(try Self.entries(of: path) == ["print 1", "print 2"])
+  }
+
+  @Test func entriesWithASecretAndEarlierExportsAreLeftOut() async throws {
+    let first = Self.scratchFile()
+    let second = Self.scratchFile()
+    defer {
+      try? FileManager.default.removeItem(atPath: first)
+      try? FileManager.default.removeItem(atPath: second)
+    }
+    let shell = try await drive([
+      "print 1", "$k = \"sk-0123456789abcdef0123\"", "export dsh \(first)", "print 2", "export dsh \(second)",
+    ])
+    defer { Task { await shell.stop() } }
+    #expect(try Self.entries(of: second) == ["print 1", "print 2"])
+  }
+
+  @Test func theScriptIsOnlyItsOwnersAndAnExistingFileNeedsForce() async throws {
+    let path = Self.scratchFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let shell = try await drive(["print 1", "export dsh \(path)", "print 2", "export dsh \(path)"])
+    defer { Task { await shell.stop() } }
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try Self.entries(of: path) == ["print 1"])
+    #expect(shell.capture.stderr.contains("the file exists"), "\(shell.capture.stderr)")
+  }
+
+  @Test func theSavedScriptPassesTheCheckAndRunsTheSame() async throws {
+    let path = Self.scratchFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let shell = try await drive(["$n = [1, 2, 3] | count", "print \"n=$n\"", "export dsh \(path)"])
+    defer { Task { await shell.stop() } }
+    let rerun = try await TestShell.start()
+    defer { Task { await rerun.stop() } }
+    let outcome = await rerun.session.runFile(path)
+    #expect(outcome.code == 0, "\(rerun.capture.stderr)")
+    #expect(rerun.capture.stdout == "n=3\n")
+  }
+}
