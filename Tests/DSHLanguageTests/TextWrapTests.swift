@@ -72,9 +72,16 @@ import Testing
         """)
   }
 
-  @Test func anExampleLineContinuesAtItsOwnIndent() {
+  @Test func anIndentedLineContinuesTwoFurtherIn() {
     let wrapped = TextWrap.prose("  # end every session of the user but the shell's own", width: 30)
-    #expect(wrapped == "  # end every session of the\n  user but the shell's own")
+    #expect(wrapped == "  # end every session of the\n    user but the shell's own")
+    let usage = TextWrap.prose("  revoke-user USER... [--yes] [--dry-run] [--expect-count N]", width: 30)
+    #expect(usage == "  revoke-user USER... [--yes]\n    [--dry-run]\n    [--expect-count N]")
+  }
+
+  @Test func aSummaryThatStartsPastTheMiddleIsNotAColumn() {
+    let wrapped = TextWrap.prose("  revoke-others-and-more  End all your sessions", width: 30)
+    #expect(wrapped == "  revoke-others-and-more  End\n    all your sessions")
   }
 
   @Test func proseThatFitsIsLeftAsItIs() {

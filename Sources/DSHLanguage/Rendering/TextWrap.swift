@@ -36,15 +36,17 @@ public enum TextWrap {
   }
 
   /// Help and other prose for a terminal `width` characters wide: every longer line broken at
-  /// spaces, its continuation lines indented to where its text starts, or to its second column
-  /// when it is a `  name  summary` line whose summary starts in the left half.
+  /// spaces. A paragraph's continuation lines start where it does; an indented line's (a usage
+  /// line, an example, a `# comment`) two further in; a `  name  summary` line's under its
+  /// summary, when that starts in the left half.
   public static func prose(_ text: String, width: Int) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       guard line.count > width else { return String(line) }
       let leading = line.prefix { $0 == " " }.count
       let body = String(line.dropFirst(leading))
-      let column = secondColumn(body).map { leading + $0 }
-      let indent = column.map { $0 <= width / 2 ? $0 : leading } ?? leading
+      let hanging = leading > 0 || body.hasPrefix("# ") ? leading + 2 : leading
+      let column = secondColumn(body).map { leading + $0 }.flatMap { $0 <= width / 2 ? $0 : nil }
+      let indent = column ?? hanging
       let parts = lines(body, width: width - indent, first: width - leading)
       return parts.enumerated().map { index, part in
         let text = index == 0 ? Substring(part) : part.drop { $0 == " " }
