@@ -168,6 +168,11 @@ import Testing
     #expect(await evaluate("set view table\nset | get view").output == "table\n")
   }
 
+  @Test func toTableGivesATableWhateverTheView() async {
+    let program = "set view vertical\n[{id: 1, page: \"https://portal.example.com/rooms\"}] | to table --width 20"
+    #expect(await evaluate(program).output == "#  id  page\n─  ──  ─────────────\n0  1   https://port…\n")
+  }
+
   @Test func aViewThatIsNotOneOfTheThreeIsACheckFinding() {
     guard case .success(let program) = parse("set view xml") else {
       Issue.record("syntax error")
