@@ -34,6 +34,7 @@ public struct Settings: Sendable, Equatable {
   public var editor = "emacs"
   /// How dates are shown (tables, `print`, `format date`); JSON stays UTC.
   public var timeZone: DisplayZone = .utc
+  /// How a list of records is shown in table output.
   public var view: ViewMode = .auto
 
   public init() {}
