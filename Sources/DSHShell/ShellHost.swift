@@ -42,7 +42,7 @@ final class ShellHost: CommandHost {
   /// text is escaped as `print` is; JSON and CSV output stay exact data.
   func show(_ value: Value, settings: Settings) async {
     let text = DateText.$zone.withValue(settings.timeZone) {
-      OutputFormatter(width: terminal.width()).format(value, as: settings.output)
+      OutputFormatter(width: terminal.width(), view: settings.view).format(value, as: settings.output)
     }
     let escape = terminal.stdoutIsTTY && settings.output == .table
     terminal.writeOut(escape ? TerminalText.escaped(text, keepNewlines: true) : text)
@@ -105,12 +105,17 @@ final class ShellHost: CommandHost {
 /// A result rendered in the chosen output format.
 struct OutputFormatter {
   var width: Int
+  var view: Settings.ViewMode
 
   func format(_ value: Value, as format: Settings.OutputFormat) -> String {
     switch format {
-    case .table: return TableRenderer(width: width).render(value)
+    case .table: return TableRenderer(width: width, view: view).render(value)
     case .json: return JSON.encode(value) + "\n"
     case .csv: return CSVWriter.write(value)
     }
   }
+}
+
+extension ShellHost: TerminalSized {
+  var columns: Int { terminal.width() }
 }

@@ -122,11 +122,13 @@ import Testing
     #expect(!result.stdout.contains("…"))
   }
 
-  @Test func columnsNarrowsPipedTables() async throws {
+  @Test func columnsNarrowsPipedOutputToOneBlockPerRecord() async throws {
     let result = try await runSignedIn(["-c", "sessions"], environment: ["COLUMNS": "60"])
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.last?.hasPrefix("(not shown, too wide: ") == true)
-    #expect(lines.dropLast().allSatisfy { $0.count <= 60 })
+    #expect(lines.first?.hasPrefix("─[ 0 ]") == true)
+    #expect(lines.contains { $0.hasPrefix("ip       │ ") })
+    #expect(lines.allSatisfy { $0.count <= 60 })
+    #expect(!result.stdout.contains("…") && !result.stdout.contains("not shown"))
   }
 
   @Test func aDryRunScriptChangesNothing() async throws {

@@ -8,6 +8,14 @@ public struct Settings: Sendable, Equatable {
     case auto, on, off
   }
 
+  /// How a list of records is shown in table output: `auto` gives a table when it fits the
+  /// terminal and one block per record (`field │ value`) when it does not; `table` always
+  /// gives a table, cutting long cells and leaving out columns that do not fit; `vertical`
+  /// always gives the blocks.
+  public enum ViewMode: String, Sendable, CaseIterable {
+    case auto, table, vertical
+  }
+
   public var output: OutputFormat = .table
   public var confirm = true
   public var trace = false
@@ -26,6 +34,8 @@ public struct Settings: Sendable, Equatable {
   public var editor = "emacs"
   /// How dates are shown (tables, `print`, `format date`); JSON stays UTC.
   public var timeZone: DisplayZone = .utc
+  /// How a list of records is shown in table output.
+  public var view: ViewMode = .auto
 
   public init() {}
 
@@ -38,5 +48,6 @@ public struct Settings: Sendable, Equatable {
     ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off"),
     ("concurrency", "1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
     ("dry-run", "on|off"), ("editor", "emacs|vi"), ("timezone", "utc|local|±HH:MM, e.g. \"+02:00\""),
+    ("view", "auto|table|vertical"),
   ]
 }

@@ -8,7 +8,7 @@ enum SettingsRecord {
         ("trace", .string(onOff(settings.trace))), ("concurrency", .int(settings.concurrency)),
         ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
         ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
-        ("timezone", .string(settings.timeZone.text)),
+        ("timezone", .string(settings.timeZone.text)), ("view", .string(settings.view.rawValue)),
       ])
   }
 
@@ -37,6 +37,9 @@ enum SettingsRecord {
     case "color":
       guard let mode = Settings.ColorMode(rawValue: text) else { throw bad() }
       return { $0.color = mode }
+    case "view":
+      guard let mode = Settings.ViewMode(rawValue: text) else { throw bad() }
+      return { $0.view = mode }
     case "confirm":
       let on = try flag()
       return { $0.confirm = on }
