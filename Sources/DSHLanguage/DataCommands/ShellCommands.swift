@@ -11,7 +11,7 @@ extension DataCommands {
   ) { invocation in
     let registry = invocation.session.registry
     guard let name = invocation.positional(0)?.asString else {
-      return .string(HelpText.overview(registry))
+      return .string(TextWrap.prose(HelpText.overview(registry), width: invocation.columns))
     }
     guard let spec = registry[name] else {
       throw CommandFailure(
@@ -19,7 +19,7 @@ extension DataCommands {
         help: Suggestions.didYouMean(name, in: registry.names) ?? "run 'help' to list commands",
         argument: .positional(0))
     }
-    return .string(HelpText.command(spec))
+    return .string(TextWrap.prose(HelpText.command(spec), width: invocation.columns))
   }
 
   static let vars = CommandSpec(
@@ -48,7 +48,7 @@ extension DataCommands {
     category: .shell,
     signature: Signature([
       Parameter(
-        "OPTION", optional: true, help: "output, confirm, trace, concurrency, timeout, color, dry-run, editor, timezone"
+        "OPTION", optional: true, help: Settings.options.map(\.name).joined(separator: ", ")
       ).completing(.settingNames),
       Parameter("VALUE", optional: true, help: "the new value").completing(.settingValues),
     ]),
