@@ -37,21 +37,16 @@ public struct BlockingBridge: Sendable {
   /// Runs `operation` in a task and waits for its value at most `limit`; nil if it took
   /// longer (the task goes on: what it does must be harmless to finish unobserved).
   public static func value<T: Sendable>(within limit: Duration, _ operation: @escaping @Sendable () async -> T) -> T? {
-    let box = ResultBox<T>()
+    let result = Mutex<T?>(nil)
+    let done = DispatchSemaphore(value: 0)
     Task.detached {
       let value = await operation()
-      box.value.withLock { $0 = value }
-      box.done.signal()
+      result.withLock { $0 = value }
+      done.signal()
     }
     let (seconds, attoseconds) = limit.components
     let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-    guard box.done.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else { return nil }
-    return box.value.withLock { $0 }
+    guard done.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else { return nil }
+    return result.withLock { $0 }
   }
-}
-
-/// A value a detached task hands to a thread that waits on `done`.
-private final class ResultBox<T: Sendable>: Sendable {
-  let value = Mutex<T?>(nil)
-  let done = DispatchSemaphore(value: 0)
 }
