@@ -19,7 +19,7 @@ extension DataCommands {
       ],
       flags: [Flag("force", help: "replace an existing file")]),
     output: .fixed(.scalar("string")),
-    examples: [Example("export dsh offboarding.dsh", "keep what you did as a script", .runs)],
+    examples: [Example("export dsh /tmp/offboarding.dsh --force", "keep what you did as a script", .runs)],
     seeAlso: ["history", "save"]
   ) { invocation in
     let path = try TextInput.string(invocation, at: 1, named: "FILE")
