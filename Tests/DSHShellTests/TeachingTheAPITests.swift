@@ -129,4 +129,22 @@ import Testing
     #expect(!sent.contains("PUT /api/2.0/security/activeconnections/logout/\(current["id"]?.asInt ?? -1)"))
     await shell.stop()
   }
+
+  @Test func theTraceNamesAChangeADryRunPlanned() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("set trace on; revoke 1003 --dry-run | count")
+    let line = shell.capture.stderr.split(separator: "\n").first { $0.contains("/logout/1003") }
+    #expect(
+      line?.hasPrefix("→ PUT /api/2.0/security/activeconnections/logout/1003  ---  ") == true, "\(shell.capture.stderr)"
+    )
+    #expect(line?.hasSuffix("ms  planned by a dry run, not sent") == true)
+    await shell.stop()
+  }
+
+  @Test func explainOfApiSaysItSendsTheCallGiven() async throws {
+    let shell = try await TestShell.start()
+    await shell.run("explain api GET /api/2.0/people/@self")
+    #expect(shell.capture.stdout.contains("→ the call given: its METHOD and PATH"))
+    await shell.stop()
+  }
 }

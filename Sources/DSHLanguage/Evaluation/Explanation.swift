@@ -19,6 +19,10 @@ public enum Explanation {
   static func describe(_ stage: Stage, registry: CommandRegistry) -> String {
     guard case .command(let call) = stage else { return "local: a value computed in dsh" }
     guard let spec = registry[call.name] else { return "unknown command '\(call.name)'" }
+    // `api` declares no route of its own: it sends the one it is given.
+    if spec.name == "api" {
+      return "the call given: its METHOD and PATH, as written  (a GET reads; any other method changes)"
+    }
     guard !spec.calls.isEmpty else { return "local: \(spec.summary.lowercased())" }
     let calls = spec.calls.map { call in call.line + (call.when.map { " (\($0))" } ?? "") }.joined(separator: ", then ")
     if spec.calls.contains(where: \.isMutating) {

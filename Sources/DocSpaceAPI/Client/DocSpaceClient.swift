@@ -88,7 +88,10 @@ public struct DocSpaceClient: Sendable {
     if options.isShownByCurl {
       calls.append(request, planned: planned, baseURL: configuration.baseURL, credential: credential)
     }
-    if planned { throw .refusedInDryRun(request) }
+    if planned {
+      report(request, status: nil, since: .now, attempt: 1, note: "planned by a dry run, not sent")
+      throw .refusedInDryRun(request)
+    }
     let deadline = ContinuousClock.now + .milliseconds(Int64(options.timeout * 1000))
     var attempt = 1
     while true {
