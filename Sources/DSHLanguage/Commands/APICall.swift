@@ -30,10 +30,13 @@ public struct APICall: Sendable {
   public var reference: String
   /// When the verb makes this call, if not always (`once per email target, to find its id`).
   public var when: String?
+  /// Why the verb makes it, when that is not plain from the verb (`to journal which sessions end`).
+  public var purpose: String?
 
   public init(
     method: String, path: String, summary: String, query: [Field] = [], body: [Field] = [], auth: String,
-    role: String, responseType: String, response: [Field] = [], reference: String, when: String? = nil
+    role: String, responseType: String, response: [Field] = [], reference: String, when: String? = nil,
+    purpose: String? = nil
   ) {
     self.method = method
     self.path = path
@@ -46,6 +49,7 @@ public struct APICall: Sendable {
     self.response = response
     self.reference = reference
     self.when = when
+    self.purpose = purpose
   }
 
   /// `PUT /api/2.0/…`

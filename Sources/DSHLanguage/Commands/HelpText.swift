@@ -67,6 +67,7 @@ public enum HelpText {
   static func describe(_ call: APICall, number: Int) -> String {
     var text = "  \(number). \(call.line)\(call.when.map { "  (\($0))" } ?? "")\n"
     text += "     \(call.summary)\n"
+    if let purpose = call.purpose { text += "     dsh calls it \(purpose)\n" }
     text += "     auth: \(call.auth) · role: \(call.role)\n"
     text += fields("query", call.query)
     text += fields("body (JSON)", call.body)

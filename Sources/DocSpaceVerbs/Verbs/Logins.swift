@@ -43,7 +43,7 @@ extension DocSpaceVerbs {
       seeAlso: ["sessions-of", "revoke", "users"],
       calls: userLookups + [
         Endpoint.loginEvents.call(
-          when: "once per 100 events; unbounded in the REPL, first single-event pages to count the pages")
+          purpose: "once per 100 events; unbounded in the REPL, also for single-event pages that count the pages")
       ],
       role: adminRole,
       scriptBound: LoginBounds.scriptBound

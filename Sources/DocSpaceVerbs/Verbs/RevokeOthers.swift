@@ -15,7 +15,8 @@ extension DocSpaceVerbs {
       examples: [Example("revoke-others --yes | get closed", "keep only this device", .output("3\n"))],
       seeAlso: ["sessions", "revoke", "change-password"],
       calls: [
-        Endpoint.activeConnections.call(when: "to count the others and learn which connection is this shell's"),
+        Endpoint.activeConnections.call(purpose: "to count the others and learn which connection is this shell's"),
+        Endpoint.me.call(when: journalNamesTheCaller),
         Endpoint.logOutAllExceptThis.call(),
       ],
       role: "any signed-in user", endsSessions: .many
@@ -68,7 +69,8 @@ extension DocSpaceVerbs {
       examples: [Example("change-password --yes | get url", "the link to open", .runs)],
       seeAlso: ["revoke-others", "connect"],
       calls: [
-        Endpoint.activeConnections.call(when: "to journal which sessions end"),
+        Endpoint.activeConnections.call(purpose: "to journal which sessions end"),
+        Endpoint.me.call(when: journalNamesTheCaller),
         Endpoint.logOutAllChangePassword.call(),
       ],
       role: "any signed-in user", endsSessions: .many

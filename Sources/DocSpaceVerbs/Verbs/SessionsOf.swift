@@ -41,7 +41,7 @@ extension DocSpaceVerbs {
       calls: userLookups + [
         Endpoint.me.call(
           when: "only when the shell's own connection is not known yet: after the portal set a new cookie"),
-        Endpoint.loginEvents.call(when: "once per 100 events, back to --since"),
+        Endpoint.loginEvents.call(purpose: "once per 100 events, back to --since"),
       ],
       role: adminRole
     ) { invocation in
