@@ -103,7 +103,8 @@ import Testing
 
   @Test func revokingASessionRecordSendsOnlyItsPut() async throws {
     let shell = try await TestShell.start()
-    await shell.run("$s = sessions | where not current")
+    // whoami, like connect, tells the shell its own connection: revoke needs no GET of its own.
+    await shell.run("whoami | get loginEventId; $s = sessions | where not current")
     let before = await shell.simulator.receivedRequests().count
     let outcome = await shell.run("revoke $s[0] | get outcome")
     #expect(outcome.code == 0, "\(shell.capture.stderr)")
