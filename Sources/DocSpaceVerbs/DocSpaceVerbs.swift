@@ -7,10 +7,9 @@ public enum DocSpaceVerbs {
       sessions(portal), revoke(portal), revokeUser(portal), revokeOthers(portal), changePassword(portal),
       logins(portal), sessionsOf(portal), whoami(portal), users(portal), user(portal), connect(portal),
       disconnect(portal),
-      api(portal), curl(portal), journal(portal), tour(portal),
+      api(portal), curl(portal), journal(portal), tour(portal), Explanation.spec,
     ]
   }
 
-  static let connectionsPath = "/api/2.0/security/activeconnections"
   static let adminRole = "Owner or DocSpace admin"
 }

@@ -26,14 +26,16 @@ import Testing
     await shell.stop()
   }
 
-  @Test func theHTTPLayerItselfRefusesToSendInDryRun() async throws {
+  @Test func theHTTPLayerItselfPlansInsteadOfSendingInDryRun() async throws {
     let shell = try await TestShell.start()
     let client = try #require(await shell.session.portal.client).with(RequestOptions(dryRun: true))
-    await #expect(
-      throws: APIError.refusedInDryRun(APIRequest("PUT", "/api/2.0/security/activeconnections/logoutallexceptthis"))
-    ) {
-      _ = try await client.logOutAllExceptThis()
+    let error = await #expect(throws: APIError.self) { _ = try await client.logOutAllExceptThis() }
+    guard case .refusedInDryRun(let request)? = error else {
+      Issue.record("not planned: \(String(describing: error))")
+      return
     }
+    #expect(request.line == "PUT /api/2.0/security/activeconnections/logoutallexceptthis")
+    #expect(client.calls.last?.planned == true)
     #expect(await shell.simulator.receivedRequests().allSatisfy { !$0.hasPrefix("PUT") })
     await shell.stop()
   }

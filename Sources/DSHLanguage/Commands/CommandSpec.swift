@@ -28,19 +28,6 @@ public struct CommandSpec: Sendable {
     }
   }
 
-  /// The HTTP call an API verb makes, shown in help and by `explain`.
-  public struct HTTPCall: Sendable {
-    public var method: String
-    public var path: String
-    public var mutating: Bool
-
-    public init(_ method: String, _ path: String) {
-      self.method = method
-      self.path = path
-      self.mutating = method != "GET"
-    }
-  }
-
   public var name: String
   public var summary: String
   public var discussion: String
@@ -49,7 +36,8 @@ public struct CommandSpec: Sendable {
   public var output: Output
   public var examples: [Example]
   public var seeAlso: [String]
-  public var http: [HTTPCall]
+  /// The API calls a verb makes, all of them, in order (help, `explain`).
+  public var calls: [APICall]
   public var role: String?
   public var endsSessions: EndsSessions
   /// In a script, one of these flags must be given (`logins` must say how far back to read).
@@ -62,7 +50,7 @@ public struct CommandSpec: Sendable {
   public init(
     name: String, summary: String, discussion: String = "", category: Category,
     signature: Signature = Signature(), output: Output = .unknown, examples: [Example] = [],
-    seeAlso: [String] = [], http: [HTTPCall] = [], role: String? = nil, endsSessions: EndsSessions = .never,
+    seeAlso: [String] = [], calls: [APICall] = [], role: String? = nil, endsSessions: EndsSessions = .never,
     validate: (@Sendable ([Value?]) -> (problem: ArgumentProblem, index: Int)?)? = nil,
     scriptBound: ScriptBound? = nil, run: @escaping @Sendable (Invocation) async throws -> Value
   ) {
@@ -77,7 +65,7 @@ public struct CommandSpec: Sendable {
     self.output = output
     self.examples = examples
     self.seeAlso = seeAlso
-    self.http = http
+    self.calls = calls
     self.role = role
     self.run = run
   }

@@ -1,21 +1,21 @@
 /// The text of `help` and `help CMD`, drawn from the command declarations.
 public enum HelpText {
   public static func overview(_ registry: CommandRegistry) -> String {
-    var text = "dsh — a shell for the ONLYOFFICE DocSpace API. `help CMD` tells more.\n"
+    var text = "dsh — a shell for the ONLYOFFICE DocSpace API. `help CMD` tells more; `help api` lists every call.\n"
     for category in CommandSpec.Category.allCases {
       let specs = registry.all.filter { $0.category == category }
       guard !specs.isEmpty else { continue }
       text += "\n\(category.rawValue):\n"
       let width = specs.map(\.name.count).max() ?? 0
       for spec in specs {
-        let call = spec.http.first.map { "  [\($0.method) \($0.path)]" } ?? ""
-        text += "  \(spec.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(spec.summary)\(call)\n"
+        let call = spec.primaryCall.map { "  [\($0.line)]" } ?? ""
+        text += "  \(pad(spec.name, width))  \(spec.summary)\(call)\n"
       }
     }
     text += """
 
       Language: $x = pipeline · a | b · where COND · $x.field · $x[0] · if/else · for $x in … { }
-      def name [a] { } · try { } catch { $error } · source FILE · exit [N]   (see README)
+      def name [a] { } · try { } catch { $error } · source FILE · exit [N] · explain PIPELINE   (see README)
 
       """
     return text
@@ -33,11 +33,27 @@ public enum HelpText {
         text += "  --\(flag.name)\(value)  \(flag.help)\n"
       }
     }
-    if !spec.http.isEmpty {
-      text += "\nHTTP:\n"
-      for call in spec.http { text += "  \(call.method) \(call.path)\n" }
+    if !spec.calls.isEmpty {
+      text += "\nAPI calls, in order:\n"
+      for (index, call) in spec.calls.enumerated() {
+        if let earlier = spec.calls[..<index].firstIndex(where: { $0.line == call.line }) {
+          text +=
+            "  \(index + 1). \(call.line)\(call.when.map { "  (\($0))" } ?? "")\n     as call \(earlier + 1) above\n"
+        } else {
+          text += describe(call, number: index + 1)
+        }
+      }
     }
     if let role = spec.role { text += "\nRole needed: \(role)\n" }
+    if let changes = spec.calls.first(where: \.isMutating) {
+      text += """
+
+        Dry run (--dry-run, or set dry-run on): the reads are sent, since they find the targets; \
+        each \(changes.method) is planned, not sent, and the result lists the planned requests \
+        (curl prints the last one, curl --all every one).
+
+        """
+    }
     if !spec.examples.isEmpty {
       text += "\nExamples:\n"
       for example in spec.examples { text += "  # \(example.summary)\n  \(example.code)\n" }
@@ -45,4 +61,38 @@ public enum HelpText {
     if !spec.seeAlso.isEmpty { text += "\nSee also: \(spec.seeAlso.joined(separator: ", "))\n" }
     return text
   }
+
+  /// One call: its line and when it is made, what it does, auth and role, its query, body
+  /// and response fields (name, type, one line), and its reference page.
+  static func describe(_ call: APICall, number: Int) -> String {
+    var text = "  \(number). \(call.line)\(call.when.map { "  (\($0))" } ?? "")\n"
+    text += "     \(call.summary)\n"
+    if let purpose = call.purpose { text += "     dsh calls it \(purpose)\n" }
+    text += "     auth: \(call.auth) · role: \(call.role)\n"
+    text += fields("query", call.query)
+    text += fields("body (JSON)", call.body)
+    text += fields("response (\(call.responseType))", call.response, always: true)
+    text += "     reference: \(call.reference)\n"
+    return text
+  }
+
+  private static func fields(_ title: String, _ fields: [APICall.Field], always: Bool = false) -> String {
+    guard always || !fields.isEmpty else { return "" }
+    var text = "     \(title)\(fields.isEmpty ? "" : ":")\n"
+    let nameWidth = fields.map(\.name.count).max() ?? 0
+    let typeWidth = fields.map(\.type.count).max() ?? 0
+    for field in fields {
+      text += "       \(pad(field.name, nameWidth))  \(pad(field.type, typeWidth))  \(field.help)\n"
+    }
+    return text
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+  }
+}
+
+extension CommandSpec {
+  /// The call that names a verb in the overview: its first change, else its first call.
+  var primaryCall: APICall? { calls.first(where: \.isMutating) ?? calls.first }
 }

@@ -21,6 +21,7 @@ public enum APIError: Error, Sendable, Equatable {
   case insecureURL(String)
   case invalidURL(String, reason: String)
   case invalidCredential(reason: String)
+  /// A dry run planned this mutating request instead of sending it.
   case refusedInDryRun(APIRequest)
   case cancelled
 
@@ -110,7 +111,7 @@ public enum APIError: Error, Sendable, Equatable {
     case .invalidURL(let url, let reason):
       return "'\(url)' is not a portal URL like https://portal.example.com: \(reason)"
     case .invalidCredential(let reason): return "the token cannot be used: \(reason)"
-    case .refusedInDryRun(let request): return "dry run: not sending \(request.line)"
+    case .refusedInDryRun(let request): return "dry run: planned, not sent: \(request.line)"
     case .cancelled: return "interrupted: the request was cancelled"
     }
   }

@@ -8,6 +8,8 @@ public struct APIRequest: Sendable, Equatable {
   public var body: Data?
   /// Body fields that hold a secret (the sign-in password): never shown, not even by `curl`.
   public var secretFields: [String] = []
+  /// The declared route it was built from (`Endpoint.name`); nil for `api`'s raw calls.
+  public var endpoint: String?
 
   public init(_ method: String, _ path: String, body: Data? = nil, secretFields: [String] = []) {
     self.method = method
@@ -49,4 +51,8 @@ public struct TraceEvent: Sendable {
   public var milliseconds: Int
   public var attempt: Int
   public var note: String?
+  /// With `RequestOptions.traceBodies`: the bodies sent and received as pretty JSON, each
+  /// secret (a password, a token, a key) replaced by `"***"`.
+  public var requestBody: String?
+  public var responseBody: String?
 }

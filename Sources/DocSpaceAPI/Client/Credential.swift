@@ -56,15 +56,6 @@ public enum Credential: Sendable, Equatable {
     }
   }
 
-  /// How `curl` would pass it, with the secret left in an environment variable.
-  var curlArguments: [String] {
-    switch self {
-    case .none: return []
-    case .loginToken: return ["-H", "'Cookie: asc_auth_key='\"$DOCSPACE_TOKEN\""]
-    case .apiKey: return ["-H", "\"Authorization: Bearer $DOCSPACE_TOKEN\""]
-    }
-  }
-
   /// The login token, when the credential is one.
   public var loginToken: String? {
     if case .loginToken(let token) = self { return token }

@@ -3,17 +3,38 @@ import Foundation
 /// A request as a `curl` command line a learner can run: the token stays in
 /// `$DOCSPACE_TOKEN` and a password in `$DOCSPACE_PASSWORD`, so neither is printed.
 struct CurlCommand {
+  /// How the call was authenticated, without the secret.
+  enum Auth: Sendable {
+    case none, cookie, bearer
+
+    init(_ credential: Credential) {
+      switch credential {
+      case .none: self = .none
+      case .loginToken: self = .cookie
+      case .apiKey: self = .bearer
+      }
+    }
+
+    var arguments: [String] {
+      switch self {
+      case .none: return []
+      case .cookie: return ["-H", "'Cookie: asc_auth_key='\"$DOCSPACE_TOKEN\""]
+      case .bearer: return ["-H", "\"Authorization: Bearer $DOCSPACE_TOKEN\""]
+      }
+    }
+  }
+
   var request: APIRequest
-  var credential: Credential
+  var auth: Auth
   var baseURL: URL
 
   var text: String {
     var parts = ["curl", "-X", request.method]
-    parts += credential.curlArguments
+    parts += auth.arguments
     if let body = bodyText {
       parts += ["-H", "'Content-Type: application/json'", "--data", body]
     }
-    parts.append("'\(baseURL.absoluteString)\(request.path)'")
+    parts.append(quoted(baseURL.absoluteString + request.path))
     return parts.joined(separator: " ")
   }
 

@@ -1,11 +1,9 @@
 import Foundation
 
-/// Typed calls, one per route dsh uses.
+/// Typed calls, one per declared route: each builds its request from its `Endpoint`.
 extension DocSpaceClient {
-  static let connectionsPath = "/api/2.0/security/activeconnections"
-
   public func activeConnections() async throws(APIError) -> ActiveConnections {
-    let request = APIRequest("GET", Self.connectionsPath)
+    let request = Endpoint.activeConnections.request()
     guard let value = try await payload(ActiveConnections.self, request).response else {
       throw .malformed(request, detail: "no response in the envelope")
     }
@@ -14,27 +12,28 @@ extension DocSpaceClient {
 
   /// `true` when the connection was ended; `false` when it was unknown or already inactive.
   public func logOut(connection id: Int) async throws(APIError) -> Bool {
-    try await payload(Bool.self, APIRequest("PUT", "\(Self.connectionsPath)/logout/\(id)")).response ?? false
+    try await payload(Bool.self, Endpoint.logOutConnection.request(["loginEventId": String(id)])).response ?? false
   }
 
   public func logOutAll(user id: String) async throws(APIError) {
-    _ = try await send(APIRequest("PUT", "\(Self.connectionsPath)/logoutall/\(id)"))
+    _ = try await send(Endpoint.logOutAllOfUser.request(["userId": id]))
   }
 
   /// The caller's display name, or nil when the portal failed internally.
   public func logOutAllExceptThis() async throws(APIError) -> String? {
-    try await payload(String.self, APIRequest("PUT", "\(Self.connectionsPath)/logoutallexceptthis")).response
+    try await payload(String.self, Endpoint.logOutAllExceptThis.request()).response
   }
 
   /// The password-change confirmation URL. Ends the caller's own token too.
   public func logOutAllAndChangePassword() async throws(APIError) -> String? {
-    try await payload(String.self, APIRequest("PUT", "\(Self.connectionsPath)/logoutallchangepassword")).response
+    try await payload(String.self, Endpoint.logOutAllChangePassword.request()).response
   }
 
   /// Signs in with a password; the token becomes this client's credential.
   public func signIn(userName: String, password: String) async throws(APIError) -> AuthToken {
-    let body = try? JSONSerialization.data(withJSONObject: ["userName": userName, "password": password])
-    let request = APIRequest("POST", "/api/2.0/authentication", body: body, secretFields: ["password"])
+    let body = try? JSONSerialization.data(
+      withJSONObject: ["userName": userName, "password": password], options: [.sortedKeys])
+    let request = Endpoint.signIn.request(body: body, secretFields: ["password"])
     let answer = try await payload(AuthToken.self, request).response
     guard let answer, let value = answer.token, !value.isEmpty else {
       throw .malformed(request, detail: "no token in the answer (is two-factor sign-in on for this account?)")
@@ -45,12 +44,12 @@ extension DocSpaceClient {
   }
 
   public func signOut() async throws(APIError) {
-    _ = try await send(APIRequest("POST", "/api/2.0/authentication/logout"))
+    _ = try await send(Endpoint.signOut.request())
     setCredential(.none)
   }
 
   public func me() async throws(APIError) -> Employee {
-    let request = APIRequest("GET", "/api/2.0/people/@self")
+    let request = Endpoint.me.request()
     guard let me = try await payload(Employee.self, request).response else {
       throw .malformed(request, detail: "no user in the answer")
     }
@@ -61,10 +60,11 @@ extension DocSpaceClient {
   public func people(search: String?, startIndex: Int, count: Int) async throws(APIError) -> (
     users: [Employee], total: Int
   ) {
-    var path = search == nil ? "/api/2.0/people" : "/api/2.0/people/filter"
-    path += "?startIndex=\(startIndex)&count=\(count)"
-    if let search { path += "&filterValue=\(Self.encode(search))" }
-    let envelope = try await payload([Employee].self, APIRequest("GET", path))
+    let page = [("startIndex", String(startIndex)), ("count", String(count))]
+    let request =
+      search.map { Endpoint.peopleSearch.request(query: page + [("filterValue", $0)]) }
+      ?? Endpoint.people.request(query: page)
+    let envelope = try await payload([Employee].self, request)
     let users = envelope.response ?? []
     return (users, envelope.total ?? users.count)
   }
@@ -80,7 +80,7 @@ extension DocSpaceClient {
   }
 
   public func person(idOrUserName: String) async throws(APIError) -> Employee {
-    let request = APIRequest("GET", "/api/2.0/people/\(Self.encode(idOrUserName))")
+    let request = Endpoint.person.request(["userId": idOrUserName])
     guard let user = try await payload(Employee.self, request).response else {
       throw .notFound(request, message: "The user could not be found")
     }
@@ -88,7 +88,7 @@ extension DocSpaceClient {
   }
 
   public func person(email: String) async throws(APIError) -> Employee {
-    let request = APIRequest("GET", "/api/2.0/people/email?email=\(Self.encode(email))")
+    let request = Endpoint.personByEmail.request(query: [("email", email)])
     guard let user = try await payload(Employee.self, request).response else {
       throw .notFound(request, message: "The user could not be found")
     }
@@ -103,8 +103,8 @@ extension DocSpaceClient {
   /// `from` and `to`, so filtered pages hide matches on later pages. Without the plan's Audit
   /// feature the portal answers with its latest 20 events, whatever `startIndex` says.
   public func loginEvents(startIndex: Int, count: Int = loginEventsPageSize) async throws(APIError) -> [LoginEvent] {
-    let path = "/api/2.0/security/audit/login/filter?startIndex=\(startIndex)&count=\(count)"
-    return try await payload([LoginEvent].self, APIRequest("GET", path)).response ?? []
+    let request = Endpoint.loginEvents.request(query: [("startIndex", String(startIndex)), ("count", String(count))])
+    return try await payload([LoginEvent].self, request).response ?? []
   }
 
   /// Any call; the raw JSON body.
@@ -113,12 +113,8 @@ extension DocSpaceClient {
     if normalized.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || !$0.isASCII }) {
       throw .invalidURL(path, reason: "a path must not hold spaces, control characters or non-ASCII text (encode them)")
     }
-    return try await send(APIRequest(method.uppercased(), normalized, body: body)).body
-  }
-
-  static func encode(_ text: String) -> String {
-    var allowed = CharacterSet.urlQueryAllowed
-    allowed.remove(charactersIn: "&=+?/#")
-    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    var request = APIRequest(method.uppercased(), normalized, body: body)
+    request.endpoint = Endpoint.route(method: request.method, path: normalized)?.name
+    return try await send(request).body
   }
 }

@@ -5,7 +5,8 @@ import NIOHTTP1
 import NIOSSL
 
 /// A typed async client for the DocSpace REST API: authentication as cookie or Bearer,
-/// the response envelope, errors, retries with backoff, tracing and dry-run refusal.
+/// the response envelope, errors, retries with backoff, tracing, and dry runs: a mutating
+/// call in a dry run is planned (logged, not sent), the one place where dry-run is decided.
 ///
 /// A plain value: copies share one connection pool and one credential (a portal may hand
 /// out a new cookie on any answer), while each copy carries its own `RequestOptions`.
@@ -18,7 +19,9 @@ public struct DocSpaceClient: Sendable {
   /// The largest answer dsh reads; past it the call fails instead of filling memory.
   public static let maximumBodyBytes = 16 * 1024 * 1024
 
-  public init(configuration: PortalConfiguration) throws(APIError) {
+  /// `calls` is where this client (and every copy) logs what it sends or plans: pass a
+  /// session's log to keep its calls across reconnections.
+  public init(configuration: PortalConfiguration, calls: CallLog = CallLog()) throws(APIError) {
     try configuration.checkTransport()
     try configuration.credential.validate()
     self.configuration = configuration
@@ -41,7 +44,7 @@ public struct DocSpaceClient: Sendable {
     clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
     self.transport = Transport(
       http: HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration),
-      credential: configuration.credential)
+      credential: configuration.credential, calls: calls)
   }
 
   /// The certificates of a `--ca-cert` file, trusted besides the system's.
@@ -69,20 +72,26 @@ public struct DocSpaceClient: Sendable {
   public var credential: Credential { transport.credential }
   public func setCredential(_ credential: Credential) { transport.credential = credential }
 
-  /// The last request sent, as a `curl` command: the token left in `$DOCSPACE_TOKEN`, a
-  /// password in `$DOCSPACE_PASSWORD`.
-  public func lastRequestAsCurl() -> String? {
-    guard let request = transport.lastRequest else { return nil }
-    return CurlCommand(request: request, credential: credential, baseURL: configuration.baseURL).text
-  }
+  /// The calls sent or planned through this client and every copy, oldest first.
+  public var calls: CallLog { transport.calls }
+
+  /// The last request sent or planned, as a `curl` command: the token left in
+  /// `$DOCSPACE_TOKEN`, a password in `$DOCSPACE_PASSWORD`.
+  public func lastRequestAsCurl() -> String? { calls.last?.curl }
 
   // MARK: Sending
 
   /// Sends a request within one deadline (`options.timeout`), retrying idempotent ones on
   /// 429/502/503/504 and dropped connections while the deadline allows.
   public func send(_ request: APIRequest) async throws(APIError) -> APIResponse {
-    if options.dryRun && request.isMutating { throw .refusedInDryRun(request) }
-    if options.isShownByCurl { transport.lastRequest = request }
+    let planned = options.dryRun && request.isMutating
+    if options.isShownByCurl {
+      calls.append(request, planned: planned, baseURL: configuration.baseURL, credential: credential)
+    }
+    if planned {
+      report(request, status: nil, since: .now, attempt: 1, note: "planned by a dry run, not sent")
+      throw .refusedInDryRun(request)
+    }
     let deadline = ContinuousClock.now + .milliseconds(Int64(options.timeout * 1000))
     var attempt = 1
     while true {
@@ -95,7 +104,8 @@ public struct DocSpaceClient: Sendable {
         let ignored = response.offeredBadCookie || (!takesCookie && response.setCookieToken != nil)
         report(
           request, status: response.status, since: started, attempt: attempt,
-          note: ignored ? "ignored a Set-Cookie asc_auth_key (not a token, or not on a 2xx to a signed-in shell)" : nil)
+          note: ignored ? "ignored a Set-Cookie asc_auth_key (not a token, or not on a 2xx to a signed-in shell)" : nil,
+          body: response.body)
         guard Self.retryableStatuses.contains(response.status), request.isIdempotent,
           attempt < configuration.maximumAttempts, response.status != 429 || options.retriesRateLimits
         else { return try ResponseDecoding.check(response, for: request) }
@@ -130,11 +140,17 @@ public struct DocSpaceClient: Sendable {
   }
 
   private func report(
-    _ request: APIRequest, status: Int?, since start: ContinuousClock.Instant, attempt: Int, note: String? = nil
+    _ request: APIRequest, status: Int?, since start: ContinuousClock.Instant, attempt: Int, note: String? = nil,
+    body: Data? = nil
   ) {
     guard let trace = options.trace else { return }
     let elapsed = ContinuousClock.now - start
     let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-    trace(TraceEvent(request: request, status: status, milliseconds: milliseconds, attempt: attempt, note: note))
+    var event = TraceEvent(request: request, status: status, milliseconds: milliseconds, attempt: attempt, note: note)
+    if options.traceBodies {
+      event.requestBody = request.body.map { TraceBody.text(of: $0, secrets: request.secretFields) }
+      event.responseBody = body.map { TraceBody.text(of: $0, secrets: []) }
+    }
+    trace(event)
   }
 }

@@ -5,31 +5,27 @@ import NIOHTTP1
 import Synchronization
 
 /// The connection pool and the state every copy of a client shares: the credential (a
-/// portal may replace the cookie on any answer) and the last request, for `curl`.
+/// portal may replace the cookie on any answer) and the log of calls, for `curl`.
 /// A class because copies must see one another's changes; the mutex makes that safe.
 final class Transport: Sendable {
   let http: HTTPClient
+  let calls: CallLog
   private let state: Mutex<State>
 
   private struct State {
     var credential: Credential
-    var lastRequest: APIRequest?
     var isShutDown = false
   }
 
-  init(http: HTTPClient, credential: Credential) {
+  init(http: HTTPClient, credential: Credential, calls: CallLog) {
     self.http = http
+    self.calls = calls
     self.state = Mutex(State(credential: credential))
   }
 
   var credential: Credential {
     get { state.withLock { $0.credential } }
     set { state.withLock { $0.credential = newValue } }
-  }
-
-  var lastRequest: APIRequest? {
-    get { state.withLock { $0.lastRequest } }
-    set { state.withLock { $0.lastRequest = newValue } }
   }
 
   func shutdown() async {

@@ -1,6 +1,12 @@
 import DSHLanguage
 import DocSpaceAPI
 
+extension DocSpaceVerbs {
+  /// When a journaled verb reads `@self`: the journal names the caller, and the shell may
+  /// not know who that is yet.
+  static let journalNamesTheCaller = "only when who is signed in is not known yet: the journal names the caller"
+}
+
 extension PortalConnection {
   /// One request that ends several sessions at once (`logoutallexceptthis`,
   /// `logoutallchangepassword`), journaled like a bulk run: an intent for each session it

@@ -10,6 +10,11 @@ public actor PortalConnection {
   /// How the prompt names the portal: `demo`, a profile name, or the host.
   public private(set) var label: String?
   public private(set) var me: Employee?
+  /// The credential `me` was read with: once the portal sets a new cookie, the shell's own
+  /// connection is another one, and `me.loginEventId` no longer names it.
+  private var meCredential: Credential?
+  /// Connection ids an earlier `sessions` listed: the caller's own.
+  private var listedOwn: Set<Int> = []
   /// Connection ids and emails for completion, from results and from Tab's fetches.
   var completions = CompletionCache()
   /// Completion's fetches under way, so that Tabs in a row share one.
@@ -28,6 +33,8 @@ public actor PortalConnection {
   public nonisolated let defaults: TransportDefaults
   /// Signals that arrive while a command runs; bulk runs watch it.
   public nonisolated let interruption: Interruption
+  /// Every call this session sent or planned, across connections, for `curl`.
+  public nonisolated let calls = CallLog()
 
   /// Transport choices given when dsh started (`--ca-cert`, `--allow-insecure-http`).
   public struct TransportDefaults: Sendable {
@@ -77,7 +84,7 @@ public actor PortalConnection {
 
   /// Connects with a credential; the old client, if any, is closed.
   public func connect(_ configuration: PortalConfiguration, label: String?) async throws(APIError) {
-    await install(try DocSpaceClient(configuration: configuration), label: label, me: nil)
+    await install(try DocSpaceClient(configuration: configuration, calls: calls), label: label, me: nil)
   }
 
   /// Makes `client` the session's, closing the old one. `connect` calls this only once the
@@ -90,7 +97,7 @@ public actor PortalConnection {
     refused = RefusedFlag()
     lastSignIn = SignIn(
       configuration: client.configuration, label: self.label, profile: profile, account: me?.email)
-    signedIn(me)
+    signedIn(me, credential: client.credential)
   }
 
   public func disconnect() async {
@@ -126,8 +133,9 @@ public actor PortalConnection {
   /// Whether the shell holds a connection whose token the portal still takes, as far as it knows.
   public var isSignedIn: Bool { client != nil && !isSignedOut }
 
-  private func signedIn(_ user: Employee?) {
+  private func signedIn(_ user: Employee?, credential: Credential?) {
     me = user
+    meCredential = user == nil ? nil : credential
     guard let user else { return }
     remember(people: [Person(user)])
     if let email = user.email { lastSignIn?.account = email }
@@ -184,15 +192,28 @@ public actor PortalConnection {
       group.cancelAll()
       return first
     }
-    signedIn(fetched)
+    signedIn(fetched, credential: client.credential)
     return me
   }
 
   /// The signed-in user, fetched once per connection.
   func currentUser(_ client: DocSpaceClient) async throws(APIError) -> Employee {
     if let me { return me }
+    return try await readMe(client)
+  }
+
+  /// The shell's own connection id (the cookie's login event; 0 with an API key), as
+  /// connect or whoami read it; read again (GET @self) only once the portal has set a new cookie.
+  func ownConnection(_ client: DocSpaceClient) async throws(APIError) -> Int {
+    if let me, meCredential == client.credential { return me.loginEventId ?? 0 }
+    return try await readMe(client).loginEventId ?? 0
+  }
+
+  /// `GET @self`, kept as who is signed in (whoami calls it too).
+  func readMe(_ client: DocSpaceClient) async throws(APIError) -> Employee {
+    let credential = client.credential
     let fetched = try await client.me()
-    signedIn(fetched)
+    signedIn(fetched, credential: credential)
     return fetched
   }
 
@@ -221,7 +242,16 @@ public actor PortalConnection {
   /// The successful sign-ins among `events`: their ids are connections `revoke` takes.
   func remember(signIns events: [LoginEvent]) { completions.add(sessions: CompletionCache.entries(signIns: events)) }
 
-  func forget(sessionIds: Set<Int>) { completions.forget(sessionIds: sessionIds) }
+  func forget(sessionIds: Set<Int>) {
+    completions.forget(sessionIds: sessionIds)
+    listedOwn.subtract(sessionIds)
+  }
+
+  /// Connection ids `sessions` listed: the caller's own, which `revoke` names without asking.
+  func remember(ownSessions ids: [Int]) { listedOwn.formUnion(ids) }
+
+  /// Those of `ids` that an earlier `sessions` listed as the caller's.
+  func listedOwn(among ids: [Int]) -> Set<Int> { listedOwn.intersection(ids) }
 }
 
 /// Set once the portal refuses the installed client's token; a new connection gets a new one.

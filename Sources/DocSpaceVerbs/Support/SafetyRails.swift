@@ -5,8 +5,12 @@ enum SafetyRails {
   static let flags = [
     Flag("yes", help: "do not ask for confirmation"),
     Flag("expect-count", value: "N", help: "refuse unless there are exactly N targets").checked(.int(0...Int.max)),
-    Flag("dry-run", help: "print the requests instead of sending them"),
+    Flag("dry-run", help: "send only the reads; list the changes as requests, not sent"),
   ]
+
+  /// `--dry-run` on a verb that only reads: accepted (a script may set it everywhere), and
+  /// the read is sent, since a dry run holds back only changes.
+  static let readDryRun = Flag("dry-run", help: "accepted, but this verb only reads: the read is sent")
 
   static func checkCount(_ invocation: Invocation, count: Int) throws {
     // An int of 0 or more: the flag's check refused anything else before the verb ran.
@@ -42,14 +46,4 @@ enum SafetyRails {
   }
 
   static func isDryRun(_ invocation: Invocation) -> Bool { invocation.settings.dryRun || invocation.flag("dry-run") }
-
-  /// The requests a dry run would have sent, as records.
-  static func plannedRequests(_ lines: [(String, String)]) -> Value {
-    .list(
-      lines.map { method, path in
-        .record(
-          Record(
-            kind: "request", fields: [("method", .string(method)), ("path", .string(path)), ("sent", .bool(false))]))
-      })
-  }
 }

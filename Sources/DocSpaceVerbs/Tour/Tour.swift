@@ -70,7 +70,7 @@ enum TourText {
   }
 
   static func done(_ step: TourStep, number: Int, registry: CommandRegistry) -> String {
-    let calls = step.verbs.compactMap { registry[$0] }.flatMap(\.http).map { "  \($0.method) \($0.path)" }
+    let calls = step.verbs.compactMap { registry[$0] }.flatMap(\.calls).map { "  " + $0.line }
     guard !calls.isEmpty else { return "Step \(number) done.\n\n" }
     return "Step \(number) done. The calls behind it (curl shows the last one in full):\n"
       + calls.joined(separator: "\n") + "\n\n"

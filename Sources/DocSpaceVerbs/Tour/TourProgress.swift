@@ -24,7 +24,7 @@ struct TourProgress: Sendable {
     try? FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
       attributes: [.posixPermissions: 0o700])
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: path, contents: Data("\(step)\n".utf8), attributes: [.posixPermissions: 0o600])
   }
 }

@@ -31,7 +31,10 @@ extension DocSpaceVerbs {
       output: .fixed(.record(name: "user", fields: Records.userFields)),
       examples: [],
       seeAlso: ["disconnect", "whoami"],
-      http: [.init("POST", "/api/2.0/authentication"), .init("GET", "/api/2.0/people/@self")]
+      calls: [
+        Endpoint.signIn.call(when: "with a password (--user, DOCSPACE_USER); a dry run sends it too"),
+        Endpoint.me.call(),
+      ]
     ) { invocation in
       let profiles = Profiles(environment: portal.environment)
       let last = await portal.lastSignIn
@@ -97,7 +100,7 @@ extension DocSpaceVerbs {
       configuration.requestTimeout = invocation.settings.timeout
       let fresh: DocSpaceClient
       do throws(APIError) {
-        fresh = try DocSpaceClient(configuration: configuration)
+        fresh = try DocSpaceClient(configuration: configuration, calls: portal.calls)
       } catch {
         guard case .badCACertificate = error, invocation.flags["ca-cert"] != nil else { throw CommandFailure(error) }
         throw CommandFailure(.connection, error.message, argument: .flag("ca-cert"))
@@ -105,7 +108,10 @@ extension DocSpaceVerbs {
       let label = profile?.name ?? again?.label
       // Signed in and identified before it replaces the session's client: a failed connect
       // leaves the working connection as it was.
-      let client = fresh.with(await portal.options(for: invocation, watching: false))
+      // Signing in is no change a dry run holds back: every later read needs it.
+      var options = await portal.options(for: invocation, watching: false)
+      options.dryRun = false
+      let client = fresh.with(options)
       let me: Employee
       do {
         if let userName {
@@ -148,79 +154,6 @@ extension DocSpaceVerbs {
           "saved profile '\(name)': token in \(file) (mode 0600); next time: dsh --profile \(name)")
       }
       return .null
-    }
-  }
-
-  static func disconnect(_ portal: PortalConnection) -> CommandSpec {
-    CommandSpec(
-      name: "disconnect", summary: "Sign out: end this shell's connection and forget the token",
-      category: .connection,
-      signature: Signature(flags: [Flag("dry-run", help: "print the request instead of sending it")]),
-      output: .fixed(.scalar("null")),
-      examples: [],
-      seeAlso: ["connect"],
-      http: [.init("POST", "/api/2.0/authentication/logout")]
-    ) { invocation in
-      let client = try await portal.client(for: invocation)
-      if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests([("POST", "/api/2.0/authentication/logout")])
-      }
-      try await calling { () async throws(APIError) in try await client.signOut() }
-      await portal.disconnect()
-      invocation.host.inform("disconnected")
-      return .null
-    }
-  }
-
-  static func api(_ portal: PortalConnection) -> CommandSpec {
-    CommandSpec(
-      name: "api", summary: "Any API call; the JSON answer as a value",
-      discussion: "The whole envelope comes back (response, count, total, links, status, statusCode).",
-      category: .connection,
-      signature: Signature(
-        [Parameter("METHOD", help: "GET, POST, PUT or DELETE"), Parameter("PATH", help: "e.g. /api/2.0/people/@self")],
-        flags: [
-          Flag("body", value: "RECORD", help: "the JSON body, as a record"),
-          Flag("dry-run", help: "print the request instead of sending it"),
-        ]),
-      output: .unknown,
-      examples: [
-        Example("api GET /api/2.0/people/@self | get response.email", "a raw call", .output("owner@example.com\n"))
-      ],
-      seeAlso: ["curl"]
-    ) { invocation in
-      let client = try await portal.client(for: invocation)
-      let method = (invocation.positional(0)?.displayText ?? "").uppercased()
-      guard ["GET", "POST", "PUT", "DELETE", "PATCH"].contains(method) else {
-        throw CommandFailure(
-          .usage, "'\(method)' is not an HTTP method", help: "use GET, POST, PUT or DELETE", argument: .positional(0))
-      }
-      let path = invocation.positional(1)?.displayText ?? ""
-      let body = invocation.flags["body"].map { Data(JSON.encode($0, indent: nil).utf8) }
-      if SafetyRails.isDryRun(invocation), method != "GET" { return SafetyRails.plannedRequests([(method, path)]) }
-      let data = try await calling { () async throws(APIError) in
-        try await client.raw(method: method, path: path, body: body)
-      }
-      guard !data.isEmpty else { return .null }
-      do {
-        return try JSON.parse(String(decoding: data, as: UTF8.self))
-      } catch {
-        return .string(String(decoding: data, as: UTF8.self))
-      }
-    }
-  }
-
-  static func curl(_ portal: PortalConnection) -> CommandSpec {
-    CommandSpec(
-      name: "curl", summary: "The last request as a curl command (the token left in $DOCSPACE_TOKEN)",
-      category: .connection, output: .fixed(.scalar("string")),
-      examples: [Example("whoami | get id; curl", "replay a call outside dsh")],
-      seeAlso: ["api", "set"]
-    ) { invocation in
-      guard let client = await portal.client, let command = client.lastRequestAsCurl() else {
-        throw CommandFailure(.usage, "no request has been sent yet")
-      }
-      return .string(command)
     }
   }
 }

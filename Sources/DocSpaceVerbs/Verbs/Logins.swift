@@ -27,7 +27,7 @@ extension DocSpaceVerbs {
         Flag("action", value: "A", help: "login, failed, logout, a MessageAction name or number"),
         Flag("limit", value: "N", help: "stop after N matching events").checked(.int(1...Int.max)),
         Flag("all", help: "read the whole history, however long"),
-        Flag("dry-run", help: "print the request instead of sending it"),
+        SafetyRails.readDryRun,
       ]),
       output: .fixed(.list(Records.loginSchema)),
       examples: [
@@ -41,7 +41,11 @@ extension DocSpaceVerbs {
         Example("logins", "a script must bound the reading", .error("E209")),
       ],
       seeAlso: ["sessions-of", "revoke", "users"],
-      http: [.init("GET", "/api/2.0/security/audit/login/filter")], role: adminRole,
+      calls: userLookups + [
+        Endpoint.loginEvents.call(
+          purpose: "once per 100 events; unbounded in the REPL, also for single-event pages that count the pages")
+      ],
+      role: adminRole,
       scriptBound: LoginBounds.scriptBound
     ) { invocation in
       let bounds = try LoginBounds(invocation)
@@ -71,6 +75,12 @@ extension DocSpaceVerbs {
       return .list(reading.events.map(Records.login))
     }
   }
+
+  /// The lookups of `resolveLoginUser`.
+  static let userLookups = [
+    Endpoint.personByEmail.call(when: "for a user given by email, to find the id"),
+    Endpoint.person.call(when: "for a user given by id alone, to find the email"),
+  ]
 
   /// `--user`: the id to match, and the email whose failed sign-ins count too (when known).
   static func resolveLoginUser(_ value: Value, _ client: DocSpaceClient) async throws -> (String?, String?) {

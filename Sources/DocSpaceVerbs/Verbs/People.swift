@@ -6,14 +6,14 @@ extension DocSpaceVerbs {
     CommandSpec(
       name: "whoami", summary: "Who the shell is signed in as, and how",
       category: .connection,
-      signature: Signature(flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+      signature: Signature(flags: [SafetyRails.readDryRun]),
       output: .fixed(.record(name: "user", fields: Records.userFields + ["portal", "credential", "loginEventId"])),
       examples: [Example("whoami | get role", "the role decides what you may end", .output("Owner\n"))],
       seeAlso: ["connect", "sessions"],
-      http: [.init("GET", "/api/2.0/people/@self")], role: "any signed-in user"
+      calls: [Endpoint.me.call()], role: "any signed-in user"
     ) { invocation in
       let client = try await portal.client(for: invocation)
-      let me = try await calling { () async throws(APIError) in try await client.me() }
+      let me = try await calling { () async throws(APIError) in try await portal.readMe(client) }
       guard case .record(var record) = Records.user(me) else { return .null }
       record["portal"] = .string(client.configuration.baseURL.absoluteString)
       switch await client.credential {
@@ -32,14 +32,17 @@ extension DocSpaceVerbs {
       category: .people,
       signature: Signature(flags: [
         Flag("search", value: "TEXT", help: "every word must appear in a name or email"),
-        Flag("dry-run", help: "print the request instead of sending it"),
+        SafetyRails.readDryRun,
       ]),
       output: .fixed(.list(Records.userSchema)),
       examples: [
         Example("users | where role == \"Guest\" | get email", "everyone with a role", .output("guest@example.com\n"))
       ],
       seeAlso: ["user", "revoke-user"],
-      http: [.init("GET", "/api/2.0/people"), .init("GET", "/api/2.0/people/filter?filterValue=…")],
+      calls: [
+        Endpoint.people.call(when: "without --search; once per 100 people"),
+        Endpoint.peopleSearch.call(when: "with --search; once per 100 matches"),
+      ],
       role: "Owner, DocSpace admin or Room admin"
     ) { invocation in
       let client = try await portal.client(for: invocation)
@@ -59,11 +62,13 @@ extension DocSpaceVerbs {
       category: .people,
       signature: Signature(
         [Parameter("ID_OR_EMAIL", help: "a user id, user name, or email").completing(.people)],
-        flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+        flags: [SafetyRails.readDryRun]),
       output: .fixed(Records.userSchema),
       examples: [Example("user admin@example.com | get role", "look someone up", .output("DocSpaceAdmin\n"))],
       seeAlso: ["users", "revoke-user"],
-      http: [.init("GET", "/api/2.0/people/{id or userName}"), .init("GET", "/api/2.0/people/email?email=…")],
+      calls: [
+        Endpoint.person.call(when: "given an id or a user name"), Endpoint.personByEmail.call(when: "given an email"),
+      ],
       role: "self; others: Owner, DocSpace admin or Room admin"
     ) { invocation in
       let client = try await portal.client(for: invocation)

@@ -30,9 +30,15 @@ extension DocSpaceVerbs {
         Example("revoke (sessions | where not current) --dry-run | count", "see the requests first", .output("3\n")),
       ],
       seeAlso: ["sessions", "logins", "revoke-user", "revoke-others"],
-      http: [
-        .init("GET", connectionsPath), .init("PUT", connectionsPath + "/logout/{loginEventId}"),
-        .init("GET", "/api/2.0/people/{userId}"),
+      calls: [
+        Endpoint.me.call(
+          when: "only when the shell's own connection is not known yet: after the portal set a new cookie"),
+        Endpoint.activeConnections.call(
+          when: "only for bare connection ids not listed before, to tell which are yours; not in a dry run"),
+        Endpoint.person.call(when: "once per other person named in the targets, to name them; not in a dry run"),
+        Endpoint.logOutConnection.call(when: "once per target"),
+        Endpoint.activeConnections.call(
+          when: "only when the answer about one of your own sessions was lost, to settle it"),
       ],
       role: "any user for their own; Owner or DocSpace admin for others'", endsSessions: .whenList
     ) { invocation in
@@ -40,8 +46,7 @@ extension DocSpaceVerbs {
       var targets = try Targets.sessions(argument)
       let isList = argument.asList != nil
       let client = try await portal.client(for: invocation)
-      let before = try await calling { () async throws(APIError) in try await client.activeConnections() }
-      let own = before.loginEvent
+      let own = try await calling { () async throws(APIError) in try await portal.ownConnection(client) }
       if isList && !invocation.flag("include-self") && own != 0 {
         let count = targets.count
         targets.removeAll { $0.id == own }
@@ -50,11 +55,17 @@ extension DocSpaceVerbs {
         }
       }
       try SafetyRails.checkCount(invocation, count: targets.count)
-      if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests(targets.map { ("PUT", "\(connectionsPath)/logout/\($0.id)") })
+      if client.options.dryRun {
+        var planned: [APIRequest] = []
+        for target in targets {
+          planned.append(
+            try await DryRun.plan { () async throws(APIError) in _ = try await client.logOut(connection: target.id) })
+        }
+        return DryRun.value(planned)
       }
       let includesOwn = own != 0 && targets.contains { $0.id == own }
       let myId = await portal.me?.id.lowercased()
+      let ownIds = try await ownSessions(targets, own: own, myId: myId, portal: portal, client: client)
       let users = targets.compactMap { $0.userId?.lowercased() }.reduce(into: [String]()) { seen, id in
         if !seen.contains(id) { seen.append(id) }
       }
@@ -68,8 +79,6 @@ extension DocSpaceVerbs {
           "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
       let me = await portal.me.map { Person($0) }
-      // A bare connection id names no user, unless it is one of the caller's own (listed above).
-      let ownIds = Set(before.items.map(\.id))
       let names = targets.map { target in
         guard let id = target.userId?.lowercased() else { return ownIds.contains(target.id) ? me?.text : nil }
         return id == myId ? me?.text : people[id]?.text
@@ -119,6 +128,22 @@ extension DocSpaceVerbs {
       invocation.host.inform(report.summary)
       return try report.finish()
     }
+  }
+
+  /// Which targets are the caller's own: the shell's, those of the caller's records, and
+  /// those an earlier `sessions` listed. A bare id known from none of these is looked up in
+  /// one GET of the caller's connections, so that it is named and, if its answer is lost, settled.
+  static func ownSessions(
+    _ targets: [Targets.Session], own: Int, myId: String?, portal: PortalConnection, client: DocSpaceClient
+  ) async throws -> Set<Int> {
+    let listed = await portal.listedOwn(among: targets.map(\.id))
+    var ids = Set(
+      targets.filter { $0.id == own || listed.contains($0.id) || (myId != nil && $0.userId?.lowercased() == myId) }
+        .map(\.id))
+    guard targets.contains(where: { $0.userId == nil && !ids.contains($0.id) }) else { return ids }
+    let mine = try await calling { () async throws(APIError) in try await client.activeConnections() }
+    ids.formUnion(mine.items.map(\.id))
+    return ids
   }
 
   /// Unknown outcomes among the caller's own sessions, settled with one GET: gone means

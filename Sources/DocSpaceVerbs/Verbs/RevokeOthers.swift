@@ -14,7 +14,11 @@ extension DocSpaceVerbs {
       output: .fixed(.record(name: "result", fields: ["user", "kept", "closed"])),
       examples: [Example("revoke-others --yes | get closed", "keep only this device", .output("3\n"))],
       seeAlso: ["sessions", "revoke", "change-password"],
-      http: [.init("PUT", connectionsPath + "/logoutallexceptthis"), .init("GET", connectionsPath)],
+      calls: [
+        Endpoint.activeConnections.call(purpose: "to count the others and learn which connection is this shell's"),
+        Endpoint.me.call(when: journalNamesTheCaller),
+        Endpoint.logOutAllExceptThis.call(),
+      ],
       role: "any signed-in user", endsSessions: .many
     ) { invocation in
       let client = try await portal.client(for: invocation)
@@ -27,8 +31,10 @@ extension DocSpaceVerbs {
           help: "add --yes to end them all")
       }
       try SafetyRails.checkCount(invocation, count: others.count)
-      if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallexceptthis")])
+      if client.options.dryRun {
+        return DryRun.value([
+          try await DryRun.plan { () async throws(APIError) in _ = try await client.logOutAllExceptThis() }
+        ])
       }
       try await SafetyRails.confirm(
         invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?",
@@ -62,16 +68,22 @@ extension DocSpaceVerbs {
       output: .fixed(.record(name: "result", fields: ["url"])),
       examples: [Example("change-password --yes | get url", "the link to open", .runs)],
       seeAlso: ["revoke-others", "connect"],
-      http: [.init("GET", connectionsPath), .init("PUT", connectionsPath + "/logoutallchangepassword")],
+      calls: [
+        Endpoint.activeConnections.call(purpose: "to journal which sessions end"),
+        Endpoint.me.call(when: journalNamesTheCaller),
+        Endpoint.logOutAllChangePassword.call(),
+      ],
       role: "any signed-in user", endsSessions: .many
     ) { invocation in
       let client = try await portal.client(for: invocation)
-      if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests([("PUT", "\(connectionsPath)/logoutallchangepassword")])
-      }
       try await SafetyRails.confirm(
         invocation, question: "End ALL your sessions, including this shell's?", needed: true)
       let own = try await calling { () async throws(APIError) in try await client.activeConnections() }
+      if client.options.dryRun {
+        return DryRun.value([
+          try await DryRun.plan { () async throws(APIError) in _ = try await client.logOutAllAndChangePassword() }
+        ])
+      }
       let url = try await portal.journaled(verb: "change-password", sessions: own.items.map(\.id).filter { $0 != 0 }) {
         () async throws(APIError) in try await client.logOutAllAndChangePassword()
       }

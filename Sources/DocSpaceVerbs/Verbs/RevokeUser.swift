@@ -27,9 +27,11 @@ extension DocSpaceVerbs {
         )
       ],
       seeAlso: ["revoke", "users", "user"],
-      http: [
-        .init("PUT", connectionsPath + "/logoutall/{userId}"), .init("GET", "/api/2.0/people/email?email=…"),
-        .init("GET", "/api/2.0/people/{userId}"),
+      calls: [
+        Endpoint.me.call(when: "only when who is signed in is not known yet; not in a dry run"),
+        Endpoint.personByEmail.call(when: "once per email target, to find its id (and name it)"),
+        Endpoint.person.call(when: "once per id target not met before, to name it; not in a dry run"),
+        Endpoint.logOutAllOfUser.call(when: "once per target"),
       ],
       role: "any user for themself; Owner or DocSpace admin for others", endsSessions: .many
     ) { invocation in
@@ -37,15 +39,7 @@ extension DocSpaceVerbs {
       let targets = try Targets.users(argument)
       let client = try await portal.client(for: invocation)
       try SafetyRails.checkCount(invocation, count: targets.count)
-      if SafetyRails.isDryRun(invocation) {
-        return SafetyRails.plannedRequests(
-          targets.map { target in
-            switch target {
-            case .id(let id): return ("PUT", "\(connectionsPath)/logoutall/\(id)")
-            case .email(let email): return ("PUT", "\(connectionsPath)/logoutall/{id of \(email)}")
-            }
-          })
-      }
+      if client.options.dryRun { return try await plan(targets, client) }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       let includesSelf = targets.contains { target in
         if case .id(let id) = target { return id == me.id.lowercased() }
@@ -95,5 +89,22 @@ extension DocSpaceVerbs {
       invocation.host.inform(report.summary)
       return try report.finish()
     }
+  }
+
+  /// A dry run: each email looked up (a read, sent: the request needs the id), each
+  /// `PUT logoutall/{userId}` planned.
+  private static func plan(_ targets: [Targets.User], _ client: DocSpaceClient) async throws -> Value {
+    var planned: [APIRequest] = []
+    for target in targets {
+      let id: String
+      switch target {
+      case .id(let given): id = given
+      case .email(let email):
+        id = try await calling(role: adminRole) { () async throws(APIError) in try await client.person(email: email).id
+        }
+      }
+      planned.append(try await DryRun.plan { () async throws(APIError) in try await client.logOutAll(user: id) })
+    }
+    return DryRun.value(planned)
   }
 }

@@ -11,18 +11,19 @@ extension DocSpaceVerbs {
         current; with an API key (Bearer) none is.
         """,
       category: .sessions,
-      signature: Signature(flags: [Flag("dry-run", help: "print the request instead of sending it")]),
+      signature: Signature(flags: [SafetyRails.readDryRun]),
       output: .fixed(.list(Records.sessionSchema)),
       examples: [
         Example("sessions | where current | count", "the shell's own connection", .output("1\n")),
         Example("sessions | where date < now - 7d | select id browser date", "older than a week"),
       ],
       seeAlso: ["revoke", "revoke-others", "logins"],
-      http: [.init("GET", connectionsPath)], role: "any signed-in user"
+      calls: [Endpoint.activeConnections.call()], role: "any signed-in user"
     ) { invocation in
       let client = try await portal.client(for: invocation)
       let answer = try await calling { () async throws(APIError) in try await client.activeConnections() }
       await portal.remember(sessions: answer.items.filter { $0.id != 0 }.map { ($0.id, Records.describe($0)) })
+      await portal.remember(ownSessions: answer.items.map(\.id).filter { $0 != 0 })
       return .list(
         answer.items.map { Records.session($0, current: answer.loginEvent != 0 && $0.id == answer.loginEvent) })
     }

@@ -38,7 +38,11 @@ extension DocSpaceVerbs {
           "end a user's recent connections"),
       ],
       seeAlso: ["logins", "revoke", "revoke-user", "sessions", "journal"],
-      http: [.init("GET", "/api/2.0/security/audit/login/filter"), .init("GET", "/api/2.0/people/@self")],
+      calls: userLookups + [
+        Endpoint.me.call(
+          when: "only when the shell's own connection is not known yet: after the portal set a new cookie"),
+        Endpoint.loginEvents.call(purpose: "once per 100 events, back to --since"),
+      ],
       role: adminRole
     ) { invocation in
       let user = try invocation.positionalOrInput(0, named: "a user (an email, an id or a user record)")
@@ -48,7 +52,7 @@ extension DocSpaceVerbs {
       let client = try await portal.client(for: invocation)
       let (userId, email) = try await resolveLoginUser(user, client)
       filter.userId = userId
-      let own = try await calling { () async throws(APIError) in try await client.me().loginEventId ?? 0 }
+      let own = try await calling { () async throws(APIError) in try await portal.ownConnection(client) }
       let reading = try await calling(role: adminRole) { () async throws(APIError) in
         try await LoginHistory(client: client, host: invocation.host, verb: "sessions-of").read(filter)
       }

@@ -1,0 +1,58 @@
+/// One API call a verb makes, as help and `explain` show it: plain data that the verbs fill
+/// from the client's endpoint declarations (the language knows nothing of HTTP).
+public struct APICall: Sendable {
+  /// A query parameter, body field or response field: name, type and one line.
+  public struct Field: Sendable {
+    public var name: String
+    public var type: String
+    public var help: String
+
+    public init(_ name: String, _ type: String, _ help: String) {
+      self.name = name
+      self.type = type
+      self.help = help
+    }
+  }
+
+  public var method: String
+  /// The path template, e.g. `/api/2.0/security/activeconnections/logout/{loginEventId}`.
+  public var path: String
+  public var summary: String
+  public var query: [Field]
+  public var body: [Field]
+  /// How it must be authenticated, in words.
+  public var auth: String
+  public var role: String
+  /// The type of the envelope's `response` and its fields.
+  public var responseType: String
+  public var response: [Field]
+  /// The reference page on api.onlyoffice.com.
+  public var reference: String
+  /// When the verb makes this call, if not always (`once per email target, to find its id`).
+  public var when: String?
+  /// Why the verb makes it, when that is not plain from the verb (`to journal which sessions end`).
+  public var purpose: String?
+
+  public init(
+    method: String, path: String, summary: String, query: [Field] = [], body: [Field] = [], auth: String,
+    role: String, responseType: String, response: [Field] = [], reference: String, when: String? = nil,
+    purpose: String? = nil
+  ) {
+    self.method = method
+    self.path = path
+    self.summary = summary
+    self.query = query
+    self.body = body
+    self.auth = auth
+    self.role = role
+    self.responseType = responseType
+    self.response = response
+    self.reference = reference
+    self.when = when
+    self.purpose = purpose
+  }
+
+  /// `PUT /api/2.0/…`
+  public var line: String { "\(method) \(path)" }
+  public var isMutating: Bool { method != "GET" && method != "HEAD" }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Synchronization
+
+/// The calls a session sent or planned, oldest first, for `curl` and `curl --all`: each as
+/// the request (never a secret) with where it went and how it was authenticated.
+public final class CallLog: Sendable {
+  public struct Entry: Sendable {
+    public var request: APIRequest
+    /// Held back by a dry run: planned, never sent.
+    public var planned: Bool
+    var baseURL: URL
+    var credential: CurlCommand.Auth
+
+    /// The call as a `curl` command, the token in `$DOCSPACE_TOKEN`, a password in `$DOCSPACE_PASSWORD`.
+    public var curl: String { CurlCommand(request: request, auth: credential, baseURL: baseURL).text }
+  }
+
+  /// The most entries kept; older ones are dropped.
+  public static let capacity = 1000
+  private let entries = Mutex<[Entry]>([])
+
+  public init() {}
+
+  func append(_ request: APIRequest, planned: Bool, baseURL: URL, credential: Credential) {
+    let entry = Entry(request: request, planned: planned, baseURL: baseURL, credential: CurlCommand.Auth(credential))
+    entries.withLock { entries in
+      entries.append(entry)
+      if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
+    }
+  }
+
+  public var all: [Entry] { entries.withLock { $0 } }
+  public var last: Entry? { entries.withLock { $0.last } }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// One DocSpace route, declared once: how to call it, who may, and what it answers. The
+/// client builds its requests from these values, and help, `explain`, dry-run plans, the
+/// trace and `curl` read the same ones, so what dsh says it sends is what it sends.
+public struct Endpoint: Sendable, Hashable {
+  /// A name for the route, unique among the declarations (`logOutConnection`).
+  public var name: String
+  /// `GET`, `PUT` or `POST`.
+  public var method: String
+  /// The path with `{placeholders}`, e.g. `/api/2.0/security/activeconnections/logout/{loginEventId}`.
+  public var path: String
+  /// What the call does, in one line.
+  public var summary: String
+  public var query: [Field]
+  public var body: [Field]
+  public var auth: Auth
+  /// Who may call it, as DocSpace's roles name it.
+  public var role: String
+  public var response: Response
+  /// The page of api.onlyoffice.com that documents it, from the site's root.
+  public var reference: String
+
+  /// How a route wants to be authenticated.
+  public enum Auth: String, Sendable, Hashable {
+    /// Anyone may call it (signing in).
+    case none = "none"
+    /// A login token as the `asc_auth_key` cookie or an `sk-` key as Bearer; the portal
+    /// knows the caller's own connection only from the cookie.
+    case cookieOrBearer = "asc_auth_key cookie or Bearer API key"
+    /// The cookie names the connection it acts on: with Bearer alone there is none.
+    case cookie = "asc_auth_key cookie (Bearer works, but names no connection)"
+  }
+
+  /// A query parameter, body field or response field: name, type and one line.
+  public struct Field: Sendable, Hashable {
+    public var name: String
+    public var type: String
+    public var help: String
+
+    public init(_ name: String, _ type: String, _ help: String) {
+      self.name = name
+      self.type = type
+      self.help = help
+    }
+  }
+
+  /// What `response` holds in the envelope: a DTO's name and its fields.
+  public struct Response: Sendable, Hashable {
+    public var type: String
+    public var fields: [Field]
+
+    public init(_ type: String, _ fields: [Field] = []) {
+      self.type = type
+      self.fields = fields
+    }
+  }
+
+  public init(
+    name: String, method: String, path: String, summary: String, query: [Field] = [], body: [Field] = [],
+    auth: Auth = .cookieOrBearer, role: String, response: Response, reference: String
+  ) {
+    self.name = name
+    self.method = method
+    self.path = path
+    self.summary = summary
+    self.query = query
+    self.body = body
+    self.auth = auth
+    self.role = role
+    self.response = response
+    self.reference = reference
+  }
+
+  public static let referenceSite = "https://api.onlyoffice.com"
+
+  public var referenceURL: String { Self.referenceSite + reference }
+
+  /// `PUT /api/2.0/security/activeconnections/logout/{loginEventId}`
+  public var line: String { "\(method) \(path)" }
+
+  public var isMutating: Bool { method != "GET" && method != "HEAD" }
+
+  /// A request for this route: each `{placeholder}` replaced by its (percent-encoded) value,
+  /// the query in the given order.
+  func request(
+    _ values: [String: String] = [:], query: [(String, String)] = [], body: Data? = nil, secretFields: [String] = []
+  ) -> APIRequest {
+    var path = self.path
+    for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: Self.encode(value)) }
+    if !query.isEmpty { path += "?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&") }
+    var request = APIRequest(method, path, body: body, secretFields: secretFields)
+    request.endpoint = name
+    return request
+  }
+
+  /// Whether a request's method and path (its query aside) fit this route's template.
+  public func matches(method: String, path: String) -> Bool {
+    guard method == self.method else { return false }
+    let bare = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    let given = bare.split(separator: "/", omittingEmptySubsequences: false)
+    let template = self.path.split(separator: "/", omittingEmptySubsequences: false)
+    guard given.count == template.count else { return false }
+    return zip(given, template).allSatisfy { part, pattern in
+      pattern.hasPrefix("{") ? !part.isEmpty : part == pattern
+    }
+  }
+
+  /// How many of the template's segments are fixed text: `/people/@self` is more specific
+  /// than `/people/{userId}`, so a request to it is that route's.
+  var fixedSegments: Int { path.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
+
+  /// The declared route a request was sent to, the most specific when several fit.
+  public static func route(method: String, path: String) -> Endpoint? {
+    all.filter { $0.matches(method: method, path: path) }.max { $0.fixedSegments < $1.fixedSegments }
+  }
+
+  static func encode(_ text: String) -> String {
+    var allowed = CharacterSet.urlQueryAllowed
+    allowed.remove(charactersIn: "&=+?/#")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+  }
+}
