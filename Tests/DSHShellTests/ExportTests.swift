@@ -77,4 +77,35 @@ import Testing
     #expect(outcome.code == 0, "\(rerun.capture.stderr)")
     #expect(rerun.capture.stdout == "n=3\n")
   }
+
+  @Test func thePythonScriptEndsTheSameSessionsOnAPortalLikeThisOne() async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dsh-\(UUID().uuidString).py").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let first = try await drive([
+      "$s = sessions | where not current", "revoke $s[0]", "revoke $s[1]", "export python \(path)",
+    ])
+    defer { Task { await first.stop() } }
+    // A second portal from the same fixture, signed in the same way: the same connection ids.
+    let second = try await TestShell.start()
+    defer { Task { await second.stop() } }
+    let secondClient = try #require(await second.session.portal.client)
+    let before = try await secondClient.activeConnections().items.map(\.id)
+    let token = try #require(secondClient.credential.loginToken)
+    let run = try await PythonScriptTests.python(
+      try String(contentsOfFile: path, encoding: .utf8),
+      environment: ["DOCSPACE_URL": second.simulator.url, "DOCSPACE_TOKEN": token])
+    #expect(run.status == 0, "\(run.output)")
+    let firstClient = try #require(await first.session.portal.client)
+    let endedHere = try await firstClient.activeConnections().items.map(\.id)
+    let endedThere = try await secondClient.activeConnections().items.map(\.id)
+    #expect(endedHere.count == before.count - 2)
+    #expect(Set(endedThere) == Set(endedHere))
+  }
+
+  @Test func pythonWithoutAFilePrintsTheScript() async throws {
+    let shell = try await drive(["sessions | count", "export python"])
+    defer { Task { await shell.stop() } }
+    #expect(shell.capture.stdout.contains("#!/usr/bin/env python3"))
+    #expect(shell.capture.stdout.contains(": GET /api/2.0/security/activeconnections\n"))
+  }
 }

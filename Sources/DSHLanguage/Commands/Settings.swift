@@ -19,6 +19,8 @@ public struct Settings: Sendable, Equatable {
   public var output: OutputFormat = .table
   public var confirm = true
   public var trace = false
+  /// `set trace full`: the trace also shows each request's and response's body, secrets redacted.
+  public var traceBodies = false
   /// Requests in flight at once, within `concurrencyRange`.
   public var concurrency = 8 {
     didSet { concurrency = min(max(concurrency, Self.concurrencyRange.lowerBound), Self.concurrencyRange.upperBound) }
@@ -45,7 +47,7 @@ public struct Settings: Sendable, Equatable {
 
   /// Option names with their allowed values, for `set`, help and completion.
   public static let options: [(name: String, values: String)] = [
-    ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off"),
+    ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off|full"),
     ("concurrency", "1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
     ("dry-run", "on|off"), ("editor", "emacs|vi"), ("timezone", "utc|local|±HH:MM, e.g. \"+02:00\""),
     ("view", "auto|table|vertical"),

@@ -5,7 +5,8 @@ enum SettingsRecord {
       kind: "settings",
       fields: [
         ("output", .string(settings.output.rawValue)), ("confirm", .string(onOff(settings.confirm))),
-        ("trace", .string(onOff(settings.trace))), ("concurrency", .int(settings.concurrency)),
+        ("trace", .string(settings.traceBodies ? "full" : onOff(settings.trace))),
+        ("concurrency", .int(settings.concurrency)),
         ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
         ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
         ("timezone", .string(settings.timeZone.text)), ("view", .string(settings.view.rawValue)),
@@ -44,8 +45,12 @@ enum SettingsRecord {
       let on = try flag()
       return { $0.confirm = on }
     case "trace":
-      let on = try flag()
-      return { $0.trace = on }
+      let full = text == "full"
+      let on = try full || flag()
+      return {
+        $0.trace = on
+        $0.traceBodies = full
+      }
     case "dry-run":
       let on = try flag()
       return { $0.dryRun = on }

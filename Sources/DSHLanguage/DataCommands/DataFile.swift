@@ -6,13 +6,13 @@ import Foundation
 
 /// Files as `open` and `save` read and write them: bounded, with errors that name the file
 /// and say what is wrong in words.
-enum DataFile {
+public enum DataFile {
   /// The most `open` reads: 256 MiB.
   static let maximumBytes = 256 << 20
   static let maximumText = "256 MiB"
 
   /// How `save` opens its file.
-  enum WriteMode {
+  public enum WriteMode: Sendable {
     /// A new file; an existing one is refused.
     case create
     /// A new file, or an existing one emptied first (`--force`).
@@ -23,7 +23,7 @@ enum DataFile {
 
   /// `~` and `~/…` start at the home directory; other paths are used as they are (relative
   /// ones from the working directory).
-  static func expand(_ path: String, home: String?) -> String {
+  public static func expand(_ path: String, home: String?) -> String {
     guard path == "~" || path.hasPrefix("~/") else { return path }
     let base =
       home ?? ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
@@ -64,7 +64,7 @@ enum DataFile {
 
   /// Writes `bytes` as `mode` says. A file this creates gets mode 0600 (only its owner may
   /// read it); an existing file keeps its mode.
-  static func write(
+  public static func write(
     _ bytes: [UInt8], to path: String, shownAs shown: String, mode: WriteMode,
     argument: CommandFailure.ArgumentRef = .positional(0)
   ) throws {

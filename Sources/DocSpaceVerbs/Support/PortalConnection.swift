@@ -157,14 +157,20 @@ public actor PortalConnection {
   /// session's), a 401 answer marks the session signed out.
   func options(for invocation: Invocation, watching: Bool = true) -> RequestOptions {
     let shown: (@Sendable (TraceEvent) -> Void)? = invocation.settings.trace ? trace : nil
+    let refused = watching ? self.refused : nil
+    let host = invocation.host
     var options = RequestOptions(
       timeout: invocation.settings.timeout, dryRun: invocation.settings.dryRun || invocation.flag("dry-run"),
-      trace: shown)
-    if watching {
-      let refused = self.refused
-      options.trace = { event in
-        if event.status == 401 { refused.raise() }
-        shown?(event)
+      traceBodies: invocation.settings.trace && invocation.settings.traceBodies)
+    guard shown != nil || refused != nil else { return options }
+    options.trace = { event in
+      if event.status == 401 { refused?.raise() }
+      shown?(event)
+      // `set trace full`: the bodies under the one-line trace, their secrets already redacted.
+      for (title, body) in [("request", event.requestBody), ("response", event.responseBody)] {
+        guard let body else { continue }
+        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        host.inform("  \(title) body:\n" + indented.joined(separator: "\n"))
       }
     }
     return options
