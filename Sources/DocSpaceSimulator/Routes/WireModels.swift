@@ -4,6 +4,8 @@ import Foundation
 struct WireModels {
   var clock: PortalClock
   var host: String
+  /// The request's scheme: `profileUrl` is absolute on it.
+  var scheme = "http"
 
   func connection(_ row: LoginEventRow, tenantId: Int) -> Wire {
     .object([
@@ -48,7 +50,7 @@ struct WireModels {
     members += [
       ("id", .string(user.id)), ("displayName", .string(user.displayName)), ("avatar", .string(avatar)),
       ("avatarOriginal", .string(avatar)), ("avatarMax", .string(avatar)), ("avatarMedium", .string(avatar)),
-      ("avatarSmall", .string(avatar)), ("profileUrl", .string("http://\(host)/accounts/view/\(user.userName)")),
+      ("avatarSmall", .string(avatar)), ("profileUrl", .string("\(scheme)://\(host)/accounts/view/\(user.userName)")),
       ("hasAvatar", .bool(false)), ("isAnonim", .bool(false)),
     ]
     return .object(members)

@@ -56,10 +56,10 @@ enum Fixture {
   /// events of the past 90 days (drawn from `historyRandom`, so the connections stay the same).
   /// Ids follow the dates.
   static func connections(
-    for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date, history: Int = 0,
+    for users: [SimUser], perUser: Int, root: String, random: inout SeededRandom, now: Date, history: Int = 0,
     historyRandom: inout SeededRandom
   ) -> [LoginEventRow] {
-    var rows = pastEvents(history, of: users, host: host, random: &historyRandom, now: now)
+    var rows = pastEvents(history, of: users, root: root, random: &historyRandom, now: now)
     for user in users {
       for _ in 0..<max(0, perUser) {
         let place = places.randomElement(using: &random)!
@@ -70,7 +70,7 @@ enum Fixture {
             ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country,
             city: place.city,
             browser: browsers.randomElement(using: &random)!, platform: platforms.randomElement(using: &random)!,
-            page: "http://\(host)/", active: true))
+            page: "\(root)/", active: true))
       }
     }
     rows.sort { $0.date < $1.date }
@@ -80,7 +80,7 @@ enum Fixture {
 
   /// Sign-ins that have ended, logouts, and failed sign-ins (under Guest, with the typed
   /// login: a user's email, or an address nobody has).
-  static func pastEvents(_ count: Int, of users: [SimUser], host: String, random: inout SeededRandom, now: Date)
+  static func pastEvents(_ count: Int, of users: [SimUser], root: String, random: inout SeededRandom, now: Date)
     -> [LoginEventRow]
   {
     guard !users.isEmpty else { return [] }
@@ -106,7 +106,7 @@ enum Fixture {
           date: now.addingTimeInterval(-age),
           ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country, city: place.city,
           browser: browsers[Int.random(in: 0..<browsers.count, using: &random)],
-          platform: platforms[Int.random(in: 0..<platforms.count, using: &random)], page: "http://\(host)/",
+          platform: platforms[Int.random(in: 0..<platforms.count, using: &random)], page: "\(root)/",
           active: false))
     }
     return rows

@@ -19,12 +19,25 @@ struct PortalClock: Sendable {
 
   func utc(_ date: Date) -> String { Self.wallClock(date) + "Z" }
 
+  /// `expires` of a session sign-in: `default(DateTime)` as System.Text.Json writes it.
+  static let noExpiry = "0001-01-01T00:00:00"
+
+  /// A date as the database gives it back: whole microseconds, so the seventh fraction digit
+  /// of an ApiDateTime is 0 (the `datetime` column of SERVER
+  /// `common/ASC.Core.Common/EF/Model/DbLoginEvent.cs:103` holds no ticks; PostgreSQL keeps
+  /// microseconds, MySQL whole seconds, which also end in 0).
+  static func stored(_ date: Date) -> Date {
+    let micros = (date.timeIntervalSince1970 * 1_000_000).rounded(.down)
+    return Date(timeIntervalSince1970: micros / 1_000_000)
+  }
+
   private static func wallClock(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     let seconds = date.timeIntervalSince1970
-    let ticks = Int(((seconds - seconds.rounded(.down)) * 10_000_000).rounded(.down))
+    // To the nearest tick: a stored date's microseconds may sit a hair below the tick in binary.
+    let ticks = min(9_999_999, Int(((seconds - seconds.rounded(.down)) * 10_000_000).rounded()))
     return String(
       format: "%04d-%02d-%02dT%02d:%02d:%02d.%07d", parts.year!, parts.month!, parts.day!, parts.hour!,
       parts.minute!, parts.second!, ticks)
