@@ -25,8 +25,7 @@ struct SimulatorResponder: HTTPResponder {
   let options: SimulatorOptions
 
   func respond(to request: Request, context: SimulatorContext) async throws -> Response {
-    var body = request.body
-    let buffer = try await body.collect(upTo: 30 * 1024 * 1024)
+    let buffer = try await request.body.collect(upTo: 30 * 1024 * 1024)
     let incoming = makeIncoming(request, context: context, body: Data(buffer.readableBytesView))
     await log.record(incoming.method, incoming.path)
     switch await faults.drawFailure() {

@@ -52,11 +52,8 @@ extension PortalState {
   }
 
   private func reissue(for user: SimUser, ip: String, agent: String?, page: String) -> String {
-    let id = nextEventIdAndAdvance()
-    events.append(
-      LoginEventRow(
-        id: id, userId: user.id, login: user.email, action: 1000, date: Date(), ip: Self.storedIP(ip), country: "",
-        city: "", browser: UserAgent.browser(agent), platform: UserAgent.platform(agent), page: page, active: true))
+    let id = record(
+      userId: user.id, login: user.email, action: 1000, ip: ip, agent: agent, page: page, active: true, now: Date())
     return storeToken(for: user.id, eventId: id)
   }
 

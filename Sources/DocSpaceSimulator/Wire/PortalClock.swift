@@ -31,15 +31,23 @@ struct PortalClock: Sendable {
     return Date(timeIntervalSince1970: micros / 1_000_000)
   }
 
+  /// Whole seconds and microseconds, written with a seventh digit of 0: a `Date` near now
+  /// resolves about a quarter of a microsecond, so a tick digit would be noise, and a stored
+  /// date's seventh digit is 0 on the server too.
   private static func wallClock(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     let seconds = date.timeIntervalSince1970
-    // To the nearest tick: a stored date's microseconds may sit a hair below the tick in binary.
-    let ticks = min(9_999_999, Int(((seconds - seconds.rounded(.down)) * 10_000_000).rounded()))
+    var whole = seconds.rounded(.down)
+    var micros = Int(((seconds - whole) * 1_000_000).rounded())
+    if micros == 1_000_000 {
+      whole += 1
+      micros = 0
+    }
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: whole))
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%07d", parts.year!, parts.month!, parts.day!, parts.hour!,
-      parts.minute!, parts.second!, ticks)
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d0", parts.year!, parts.month!, parts.day!, parts.hour!,
+      parts.minute!, parts.second!, micros)
   }
 }
