@@ -128,6 +128,7 @@ import Testing
       case .success: return "ok"
       case .failed: return "failed"
       case .blocked: return "blocked"
+      case .disabled: return "disabled"
       }
     }
     for second in 0..<5 { #expect(await attempt("wrong", at: Double(second)) == "failed") }

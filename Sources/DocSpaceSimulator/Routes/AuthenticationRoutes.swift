@@ -45,6 +45,13 @@ struct AuthenticationRoutes {
     {
     case .failed:
       return .json(Envelope.error("User authentication failed", type: nil, statusCode: 401), status: 401)
+    case .disabled:
+      // An InvalidOperationException: 403 with its type and stack
+      // (SERVER `common/ASC.Api.Core/Middleware/ResponseWrapper.cs:86-88`).
+      return .json(
+        Envelope.error(
+          "User disabled", type: "System.InvalidOperationException", statusCode: 403, hresult: -2_146_233_079),
+        status: 403)
     case .blocked:
       return .json(
         Envelope.error("Too many login attempts. Please try again later", type: nil, statusCode: 403), status: 403)

@@ -13,6 +13,25 @@ enum Fixture {
     ("3eb06f51-8d40-4192-8ead-4f5a6b7c8d94", "Gus", "Guest", "guest@example.com", .guest),
   ]
 
+  /// A disabled account, which cannot sign in (403 "User disabled") and whose stored API
+  /// key no longer authenticates, and an invited one that has not joined: no name and no
+  /// password yet, as `AddInvitedUserAsync` creates it (SERVER
+  /// `web/ASC.Web.Core/Users/UserManagerWrapper.cs:121-131`). Neither has a connection.
+  static func inactiveAccounts(now: Date) -> [SimUser] {
+    var disabled = SimUser(
+      id: "4fc17062-9e51-42a3-9fbe-5a6b7c8d9ea5", firstName: "Dina", lastName: "Disabled",
+      email: "disabled@example.com", userName: "disabled", password: password, role: .user,
+      registered: now.addingTimeInterval(-300 * 86_400))
+    disabled.status = .terminated
+    disabled.terminated = now.addingTimeInterval(-30 * 86_400)
+    var invited = SimUser(
+      id: "50d28173-af62-43b4-80cf-6b7c8d9eafb6", firstName: "", lastName: "", email: "pending@example.com",
+      userName: "pending", password: "", role: .user, registered: now.addingTimeInterval(-2 * 86_400))
+    invited.status = .pending
+    invited.activation = .pending
+    return [disabled, invited]
+  }
+
   static let firstNames = [
     "Amelia", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya",
     "Noah", "Oksana", "Pablo", "Quinn", "Rosa", "Sven", "Tara",

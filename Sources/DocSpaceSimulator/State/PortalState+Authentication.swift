@@ -52,7 +52,7 @@ extension PortalState {
         caller: account.map { Caller(user: $0, cookieEventId: cookieEvent) }, headers: [("WWW-Authenticate", "Basic")])
     case .apiKey:
       let key = (request.authorization ?? "").dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-      let owner = apiKeys[key].flatMap { user(id: $0) }
+      let owner = apiKeys[key].flatMap { activeUser(id: $0) }
       return Authentication(caller: owner.map { Caller(user: $0, cookieEventId: cookieEvent) })
     case .jwt:
       // The simulator issues no OAuth tokens, so none is valid.
@@ -62,7 +62,7 @@ extension PortalState {
       // header; trimmed; a "Bearer" anywhere cuts the first seven characters.
       var value = (request.cookieToken ?? request.authorization ?? "").trimmingCharacters(in: .whitespaces)
       if value.contains("Bearer") { value = String(value.dropFirst("Bearer ".count)) }
-      if let grant = validGrant(value), let user = user(id: grant.userId) {
+      if let grant = validGrant(value), let user = activeUser(id: grant.userId) {
         return Authentication(caller: Caller(user: user, cookieEventId: cookieEvent))
       }
       // CookieAuthHandler.cs:70-77 and CookiesManager.cs:163-176: a failed cookie
@@ -79,7 +79,7 @@ extension PortalState {
     else { return nil }
     let email = String(pair[..<colon]).lowercased()
     let password = String(pair[pair.index(after: colon)...])
-    return users.first { $0.email == email && $0.password == password }
+    return users.first { $0.email == email && $0.password == password && $0.status == .active }
   }
 
   func validGrant(_ token: String) -> TokenGrant? {
@@ -95,6 +95,8 @@ extension PortalState {
     case success(token: String, expires: Date?)
     case failed
     case blocked
+    /// The password was right, but the account is not active.
+    case disabled
   }
 
   /// Brute-force protection (SERVER `web/ASC.Web.Core/BruteForceLoginManager.cs`, `AttemptAsync`
@@ -133,6 +135,9 @@ extension PortalState {
       return .failed
     }
     failures[key] = Array(history.dropLast())
+    // AuthenticationController.cs:230-233: checked after the password and the brute-force
+    // attempt, outside the block that records a failure, so no event is recorded.
+    guard user.status == .active else { return .disabled }
     let token = mintConnection(for: user, action: 1010, ip: ip, agent: agent, page: page, now: now)
     // AuthenticationController.cs:323-329: `expires` only when not a session.
     return .success(token: token, expires: session ? nil : now.addingTimeInterval(365 * 86_400))

@@ -28,34 +28,41 @@ actor PortalState {
   init(options: SimulatorOptions, now: Date = Date()) {
     self.options = options
     var random = SeededRandom(seed: options.seed)
-    let users = Fixture.users(options: options, random: &random, now: now)
+    let active = Fixture.users(options: options, random: &random, now: now)
     // The seeded sign-ins came from the portal's own pages, over its own scheme.
     let root = "\(options.tls == nil ? "http" : "https")://\(options.host):\(options.port)"
     var history = SeededRandom(seed: options.seed &+ 0x6869_7374)
     events = Fixture.connections(
-      for: users, perUser: options.sessionsPerUser, root: root, random: &random, now: now,
+      for: active, perUser: options.sessionsPerUser, root: root, random: &random, now: now,
       history: options.historyEvents, historyRandom: &history)
+    let users = active + Fixture.inactiveAccounts(now: now)
     // Stored dates have the database's precision (PortalClock.stored).
     self.users = users.map { user in
       var stored = user
       stored.registered = PortalClock.stored(user.registered)
+      stored.terminated = user.terminated.map(PortalClock.stored)
       return stored
     }
     nextEventId = (events.map(\.id).max() ?? 999) + 1
     var keyRandom = SeededRandom(seed: 42)
-    for user in users.prefix(Fixture.roleAccounts.count) {
+    for user in users.prefix(Fixture.roleAccounts.count) + users.filter({ $0.status == .terminated }) {
       apiKeys["sk-" + keyRandom.token() + keyRandom.token().prefix(16)] = user.id
     }
     self.random = random
     for index in events.indices { events[index].date = PortalClock.stored(events[index].date) }
   }
 
-  /// The `sk-` keys of the role accounts, for the log and for tests.
+  /// The `sk-` keys of the role accounts and of the disabled account, for the log and for tests.
   var apiKeyList: [(email: String, key: String)] {
     apiKeys.compactMap { key, userId in user(id: userId).map { ($0.email, key) } }.sorted { $0.email < $1.email }
   }
 
   func user(id: String) -> SimUser? { users.first { $0.id == id } }
+
+  /// The account a credential names, if it may still authenticate: every scheme ends in
+  /// `AuthenticateMeWithoutCookieAsync`, which refuses an account that is not active
+  /// (SERVER `common/ASC.Core.Common/Context/SecurityContext.cs:226-229`, "Account disabled").
+  func activeUser(id: String) -> SimUser? { user(id: id).flatMap { $0.status == .active ? $0 : nil } }
 
   static let emptyGuid = "00000000-0000-0000-0000-000000000000"
   /// The Guest system account (SERVER `common/ASC.Core.Common/Configuration/Constants.cs:43`).
