@@ -11,7 +11,8 @@ struct DSHSim: AsyncParsableCommand {
     abstract: "A simulated ONLYOFFICE DocSpace 3.7 portal (active connections, authentication, people, login history).",
     discussion: """
       Accounts (password demo-password): owner@example.com, admin@example.com, \
-      roomadmin@example.com, user@example.com, guest@example.com.
+      roomadmin@example.com, user@example.com, guest@example.com; also disabled@example.com \
+      (disabled: sign-in is 403) and pending@example.com (invited, not joined).
       On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
       (https:// with --tls-cert and --tls-key).
       """)

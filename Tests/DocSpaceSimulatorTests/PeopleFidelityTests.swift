@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DocSpaceSimulator
+
 /// `people` and `people/filter` as SERVER `products/ASC.People/Server/Api/UserController.cs`,
 /// `common/ASC.Core.Common/Data/DbUserService.cs` and `Users/UserQueryHelper.cs` answer them.
 @Suite struct PeopleFidelityTests {
@@ -160,6 +162,19 @@ import Testing
     let basic = "Basic " + Data("disabled@example.com:demo-password".utf8).base64EncodedString()
     let byPassword = try await portal.send("GET", "/api/2.0/people/@self", headers: [("Authorization", basic)])
     #expect(byPassword.status == 401)
+    await portal.server.stop()
+  }
+
+  /// A cookie the account got while it was active: authentication refuses the account, so
+  /// the request is 401 and the cookie is deleted (CookieAuthHandler.cs:70-77).
+  @Test func aDisabledUsersOldCookieIs401AndIsDeleted() async throws {
+    let portal = try await RawPortal.start()
+    let disabled = try #require(await portal.server.state.user(email: "disabled@example.com"))
+    let token = await portal.server.state.storeToken(for: disabled.id, eventId: 0)
+    let answer = try await portal.request("GET", "/api/2.0/people/@self", cookie: token)
+    #expect(answer.status == 401)
+    #expect(
+      RawPortal.values("Set-Cookie", in: answer) == ["asc_auth_key=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/"])
     await portal.server.stop()
   }
 }

@@ -83,9 +83,21 @@ extension PortalState {
   /// admins, users, guests, then first name. Ties, which the database leaves unordered, go
   /// by first name, last name and id here, so pages do not shift.
   static func precedes(_ one: SimUser, _ other: SimUser, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
-    func bucket(_ user: SimUser) -> Int { [.active: 0, .pending: 1][user.status] ?? 2 }
+    func bucket(_ user: SimUser) -> Int {
+      switch user.status {
+      case .active: return 0
+      case .pending: return 1
+      case .terminated: return 2
+      }
+    }
     func typeRank(_ user: SimUser) -> Int {
-      [.owner: 0, .docSpaceAdmin: 1, .roomAdmin: 2, .user: 3, .guest: 4][user.role] ?? 4
+      switch user.role {
+      case .owner: return 0
+      case .docSpaceAdmin: return 1
+      case .roomAdmin: return 2
+      case .user: return 3
+      case .guest: return 4
+      }
     }
     func name(_ user: SimUser, _ part: String) -> String {
       (user.status == .pending ? user.email : part).lowercased()
