@@ -35,7 +35,7 @@ struct PeopleQuery: Sendable {
 
   /// `filter` is false for `people`, which binds only count, startIndex, filterBy, sortBy,
   /// sortOrder, filterSeparator and filterValue.
-  static func parse(_ query: [String: String], filter: Bool) -> Result<PeopleQuery, LoginFilterQuery.Problem> {
+  static func parse(_ query: [String: String], filter: Bool) -> Result<PeopleQuery, ModelErrors> {
     var parsed = PeopleQuery()
     var errors: [(String, [String])] = []
     func number(_ name: String, property: String) -> Int? {
@@ -85,7 +85,7 @@ struct PeopleQuery: Sendable {
     } else {
       parsed.employeeStatus = SimUser.Status.active.rawValue
     }
-    return errors.isEmpty ? .success(parsed) : .failure(LoginFilterQuery.Problem(errors: errors))
+    return errors.isEmpty ? .success(parsed) : .failure(ModelErrors(errors: errors))
   }
 
   private enum Bound {
