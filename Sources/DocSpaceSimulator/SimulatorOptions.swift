@@ -19,8 +19,12 @@ public struct SimulatorOptions: Sendable {
   public var latencyMilliseconds = 0
   /// The fraction of requests answered with 502/503 or a dropped connection.
   public var failRate = 0.0
-  /// Enables the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).
+  /// Enables the 3.7 rate limiter: per user (or address when anonymous) 1500 requests a
+  /// minute, 50 GETs or 15 other requests in flight, 10 000 POST/PUT a day; 429 beyond.
   public var rateLimit = false
+  /// Requests from 127.0.0.1 pass the limiter untouched, as the shipped config's
+  /// `knownIPAddresses` has it. Turn off to be limited over loopback.
+  public var rateLimitExemptsLoopback = true
   /// Serve HTTPS with these PEM files; nil serves plain HTTP.
   public var tls: TLSFiles?
 

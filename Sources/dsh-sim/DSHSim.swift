@@ -11,7 +11,8 @@ struct DSHSim: AsyncParsableCommand {
     abstract: "A simulated ONLYOFFICE DocSpace 3.7 portal (active connections, authentication, people, login history).",
     discussion: """
       Accounts (password demo-password): owner@example.com, admin@example.com, \
-      roomadmin@example.com, user@example.com, guest@example.com.
+      roomadmin@example.com, user@example.com, guest@example.com; also disabled@example.com \
+      (disabled: sign-in is 403) and pending@example.com (invited, not joined).
       On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
       (https:// with --tls-cert and --tls-key).
       """)
@@ -28,7 +29,14 @@ struct DSHSim: AsyncParsableCommand {
   @Option(help: "Portal time zone as an offset, e.g. +03:00 or -05:00.") var timeZone = "+00:00"
   @Option(help: "Milliseconds added to every response.") var latency = 0
   @Option(help: "Fraction (0-1) of requests answered with 502/503 or a dropped connection.") var failRate = 0.0
-  @Flag(help: "Enable the 3.7 rate limiter (429 beyond 50 parallel reads or 15 parallel writes).") var rateLimit = false
+  @Flag(
+    help:
+      "Enable the 3.7 rate limiter (per user: 1500 requests a minute, 50 parallel reads, 15 parallel writes, 10000 writes a day)."
+  ) var rateLimit = false
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Leave requests from 127.0.0.1 unlimited, as the shipped config does (--no-exempt-loopback limits them too).")
+  var exemptLoopback = true
   @Option(help: "Serve HTTPS with this PEM certificate chain (needs --tls-key).") var tlsCert: String?
   @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
 
@@ -66,6 +74,7 @@ struct DSHSim: AsyncParsableCommand {
     options.latencyMilliseconds = latency
     options.failRate = failRate
     options.rateLimit = rateLimit
+    options.rateLimitExemptsLoopback = exemptLoopback
     if let tlsCert, let tlsKey {
       options.tls = SimulatorOptions.TLSFiles(certificateChain: tlsCert, privateKey: tlsKey)
     }

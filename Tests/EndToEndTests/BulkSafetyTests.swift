@@ -193,7 +193,8 @@ import Testing
   }
 
   @Test func theRateLimiterAtConcurrency64StillEndsEveryTarget() async throws {
-    let portal = try await BulkPortal(sessions: 1000, latency: 50, options: ["--rate-limit"])
+    let portal = try await BulkPortal(
+      sessions: 1000, latency: 50, options: ["--rate-limit", "--no-exempt-loopback"])
     let run = try await portal.run(
       ["--output", "json", "-c", "set concurrency 64\n" + Self.revokeOthers], within: 100)
     #expect(run.ending == .exit(0), "\(run.ending); stderr: \(run.stderr.suffix(500))")

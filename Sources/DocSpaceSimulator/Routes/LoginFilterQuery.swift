@@ -14,11 +14,7 @@ struct LoginFilterQuery: Sendable {
   var count = 100
   var startIndex = 0
 
-  struct Problem: Error {
-    var errors: [(String, [String])]
-  }
-
-  static func parse(_ query: [String: String]) -> Result<LoginFilterQuery, Problem> {
+  static func parse(_ query: [String: String]) -> Result<LoginFilterQuery, ModelErrors> {
     var parsed = LoginFilterQuery()
     var errors: [(String, [String])] = []
     if let text = query["userId"] {
@@ -57,7 +53,7 @@ struct LoginFilterQuery: Sendable {
     }
     parsed.from = query["from"].flatMap(AuditRoutes.date)
     parsed.to = query["to"].flatMap(AuditRoutes.date)
-    return errors.isEmpty ? .success(parsed) : .failure(Problem(errors: errors))
+    return errors.isEmpty ? .success(parsed) : .failure(ModelErrors(errors: errors))
   }
 
   func matches(_ row: LoginEventRow) -> Bool {

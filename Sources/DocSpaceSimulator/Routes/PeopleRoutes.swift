@@ -7,8 +7,8 @@ struct PeopleRoutes {
 
   func handle(_ request: Incoming, route: [String], caller: PortalState.Caller) async -> Outgoing {
     switch route {
-    case []: return await list(request, filter: nil, caller: caller)
-    case ["filter"]: return await list(request, filter: request.query["filterValue"], caller: caller)
+    case []: return await list(request, filter: false, caller: caller)
+    case ["filter"]: return await list(request, filter: true, caller: caller)
     case ["@self"]:
       return .success(
         models.employee(caller.user, viewer: caller.user, selfView: true, loginEventId: caller.cookieEventId), request)
@@ -38,21 +38,19 @@ struct PeopleRoutes {
     return .success(models.employee(user, viewer: caller.user), request)
   }
 
-  private func list(_ request: Incoming, filter: String?, caller: PortalState.Caller) async -> Outgoing {
+  /// `GetAllProfiles` (only the active, UserController.cs:989-1005) and
+  /// `SearchUsersByExtendedFilter` (UserController.cs:1178-1219). The query is bound and
+  /// validated before the action refuses a user or a guest (GetByFilterAsync, :2585-2589).
+  private func list(_ request: Incoming, filter: Bool, caller: PortalState.Caller) async -> Outgoing {
+    let query: PeopleQuery
+    switch PeopleQuery.parse(request.query, filter: filter) {
+    case .success(let parsed): query = parsed
+    case .failure(let problem):
+      return .json(Envelope.validation(errors: problem.errors, href: request.href, method: "GET"), status: 400)
+    }
     guard caller.user.role != .user && caller.user.role != .guest else { return .forbidden }
-    let count = request.query["count"].map { Int($0) ?? -1 } ?? 100
-    guard (1...100).contains(count) else {
-      return .json(
-        Envelope.validation(
-          field: "count", message: "The field count must be between 1 and 100.", href: request.href, method: "GET"),
-        status: 400)
-    }
-    let start = max(0, Int(request.query["startIndex"] ?? "0") ?? 0)
-    var visible: [SimUser] = []
-    for user in await state.people(filter: filter) where await state.canView(user, by: caller.user) {
-      visible.append(user)
-    }
-    let page = visible.dropFirst(start).prefix(count)
-    return .success(.array(page.map { models.employee($0, viewer: caller.user) }), request, total: visible.count)
+    let selected = await state.people(query, viewer: caller.user)
+    let page = selected.dropFirst(query.startIndex).prefix(query.count)
+    return .success(.array(page.map { models.employee($0, viewer: caller.user) }), request, total: selected.count)
   }
 }

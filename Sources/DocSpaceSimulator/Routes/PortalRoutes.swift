@@ -1,55 +1,85 @@
 import Foundation
 
-/// Dispatches a request to the route that handles it, like the server's routing table:
-/// a path or route constraint that matches nothing is a 404 with an empty body.
+/// The request pipeline of SERVER `common/ASC.Api.Core/Core/BaseStartup.cs:584-626`, in its
+/// order: routing (`UseRouting`), CORS (`UseCors`, whose preflight answer ends the request),
+/// authentication (`UseAuthentication`, for every request), the rate limiter
+/// (`UseRateLimiter`), then the endpoint — or routing's 404 / 405, which need no caller.
 struct PortalRoutes: Sendable {
   let state: PortalState
   let clock: PortalClock
+  let limiter: RateLimiter
+  /// Added to every request's processing time, inside the limiter's slot.
+  var latencyMilliseconds = 0
   static let tenantId = 1
 
   func handle(_ request: Incoming) async -> Outgoing {
-    let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    guard parts.count >= 3, parts[0] == "api", parts[1] == "2.0" else { return .notFound }
-    let route = Array(parts.dropFirst(2))
-    let models = WireModels(clock: clock, host: request.host)
-    switch (request.method, route.first) {
-    case (_, "authentication"):
-      return await AuthenticationRoutes(state: state, models: models).handle(request, route: Array(route.dropFirst()))
-    case (_, "security"):
-      let rest = Array(route.dropFirst())
-      if rest.first == "activeconnections" {
-        return await withCaller(request) { caller in
-          await ConnectionRoutes(state: state, models: models).handle(
-            request, route: Array(rest.dropFirst()), caller: caller)
-        }
-      }
-      if rest.count == 3, rest[0] == "audit", rest[1] == "login", request.method == "GET" {
-        return await withCaller(request) { caller in
-          await AuditRoutes(state: state, models: models).handle(request, which: rest[2], caller: caller)
-        }
-      }
-      return .notFound
-    case ("GET", "people"):
-      return await withCaller(request) { caller in
-        await PeopleRoutes(state: state, models: models).handle(
-          request, route: Array(route.dropFirst()), caller: caller)
-      }
-    default:
-      return .notFound
+    if let preflight = Cors.preflight(request) { return preflight }
+    let match = RouteTable.match(method: request.method, path: request.path)
+    let authentication = await state.authenticate(request)
+    var answer: Outgoing
+    let partition = authentication.caller?.user.id ?? request.ip
+    // Without the limiter no request waits on its actor.
+    let decision =
+      limiter.enabled
+      ? await limiter.acquire(partition: partition, peer: request.ip, method: request.method) : nil
+    switch decision {
+    case .rejected(let headers)?:
+      answer = Outgoing(status: 429, body: "", headers: headers)
+    case .admitted(let lease)?:
+      answer = await respond(match, request, caller: authentication.caller)
+      await limiter.release(lease)
+    case nil:
+      answer = await respond(match, request, caller: authentication.caller)
     }
+    answer.headers += authentication.headers
+    return Cors.decorate(answer, for: request)
   }
 
-  /// Runs `body` for an authenticated caller; 401 with an empty body otherwise.
-  private func withCaller(_ request: Incoming, _ body: (PortalState.Caller) async -> Outgoing) async -> Outgoing {
-    guard let caller = await state.authenticate(cookieToken: request.cookieToken, authorization: request.authorization)
-    else {
-      var answer = Outgoing.unauthorized
-      if request.cookieToken != nil {
-        answer.headers.append(("Set-Cookie", "asc_auth_key=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/"))
-      }
-      return answer
+  /// The endpoint's answer after the simulated latency.
+  private func respond(_ match: RouteMatch, _ request: Incoming, caller: PortalState.Caller?) async -> Outgoing {
+    if latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(latencyMilliseconds)) }
+    return await dispatch(match, request, caller: caller)
+  }
+
+  private func dispatch(_ match: RouteMatch, _ request: Incoming, caller: PortalState.Caller?) async -> Outgoing {
+    let endpoint: Endpoint
+    let values: [String]
+    switch match {
+    case .notFound:
+      return .notFound
+    case .methodNotAllowed(let methods):
+      // The rejection endpoint of HttpMethodMatcherPolicy: empty body, `Allow`.
+      return Outgoing(status: 405, body: "", headers: [("Allow", methods.joined(separator: ", "))])
+    case .endpoint(let found, let arguments):
+      endpoint = found
+      values = arguments
     }
-    return await body(caller)
+    let models = WireModels(clock: clock, host: request.host, scheme: request.scheme)
+    if endpoint.allowsAnonymous {
+      return await AuthenticationRoutes(state: state, models: models).handle(request, endpoint, caller: caller)
+    }
+    guard let caller else { return .unauthorized }
+    switch endpoint {
+    case .isAuthenticated, .signIn, .signOut:
+      return await AuthenticationRoutes(state: state, models: models).handle(request, endpoint, caller: caller)
+    case .connections, .closeConnection, .closeAllOf, .closeAllExceptThis, .closeAllAndChangePassword:
+      return await ConnectionRoutes(state: state, models: models).handle(
+        request, endpoint, argument: values.first, caller: caller)
+    case .loginHistoryLast:
+      return await AuditRoutes(state: state, models: models).handle(request, which: "last", caller: caller)
+    case .loginHistoryFilter:
+      return await AuditRoutes(state: state, models: models).handle(request, which: "filter", caller: caller)
+    case .people, .peopleFilter, .peopleSelf, .personByEmail, .person:
+      let route: [String]
+      switch endpoint {
+      case .peopleFilter: route = ["filter"]
+      case .peopleSelf: route = ["@self"]
+      case .personByEmail: route = ["email"]
+      case .person: route = values
+      default: route = []
+      }
+      return await PeopleRoutes(state: state, models: models).handle(request, route: route, caller: caller)
+    }
   }
 
   static func isGuid(_ text: String) -> Bool {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Injected trouble: latency, failures (502, 503, dropped connections) and the rate limiter.
+/// Injected trouble: failures (502, 503, dropped connections). Latency and the rate limiter
+/// sit in the request pipeline (`PortalRoutes`).
 actor Faults {
   enum Failure {
     case badGateway
@@ -10,11 +11,6 @@ actor Faults {
 
   let options: SimulatorOptions
   private var random: SeededRandom
-  private var readsInFlight: [String: Int] = [:]
-  private var writesInFlight: [String: Int] = [:]
-
-  static let maximumParallelReads = 50
-  static let maximumParallelWrites = 15
 
   init(options: SimulatorOptions) {
     self.options = options
@@ -25,24 +21,6 @@ actor Faults {
   func drawFailure() -> Failure? {
     guard options.failRate > 0, Double.random(in: 0..<1, using: &random) < options.failRate else { return nil }
     return [.badGateway, .unavailable, .dropConnection].randomElement(using: &random)
-  }
-
-  /// Takes a slot for the caller, or nil when the limiter rejects the request.
-  func admit(partition: String, isWrite: Bool) -> Bool {
-    guard options.rateLimit else { return true }
-    if isWrite {
-      guard writesInFlight[partition, default: 0] < Self.maximumParallelWrites else { return false }
-      writesInFlight[partition, default: 0] += 1
-    } else {
-      guard readsInFlight[partition, default: 0] < Self.maximumParallelReads else { return false }
-      readsInFlight[partition, default: 0] += 1
-    }
-    return true
-  }
-
-  func release(partition: String, isWrite: Bool) {
-    guard options.rateLimit else { return }
-    if isWrite { writesInFlight[partition, default: 1] -= 1 } else { readsInFlight[partition, default: 1] -= 1 }
   }
 }
 

@@ -25,8 +25,7 @@ struct SimulatorResponder: HTTPResponder {
   let options: SimulatorOptions
 
   func respond(to request: Request, context: SimulatorContext) async throws -> Response {
-    var body = request.body
-    let buffer = try await body.collect(upTo: 30 * 1024 * 1024)
+    let buffer = try await request.body.collect(upTo: 30 * 1024 * 1024)
     let incoming = makeIncoming(request, context: context, body: Data(buffer.readableBytesView))
     await log.record(incoming.method, incoming.path)
     switch await faults.drawFailure() {
@@ -45,18 +44,7 @@ struct SimulatorResponder: HTTPResponder {
     case nil:
       break
     }
-    let partition = incoming.cookieToken ?? incoming.authorization ?? incoming.ip
-    let isWrite = incoming.method != "GET"
-    guard await faults.admit(partition: partition, isWrite: isWrite) else {
-      return response(Outgoing(status: 429, body: "", headers: [("Retry-After", "1"), ("X-RateLimit-Remaining", "0")]))
-    }
-    // Latency counts as processing time: the limiter sees slow requests in flight.
-    if options.latencyMilliseconds > 0 {
-      try? await Task.sleep(for: .milliseconds(options.latencyMilliseconds))
-    }
-    let outgoing = await routes.handle(incoming)
-    await faults.release(partition: partition, isWrite: isWrite)
-    return response(outgoing)
+    return response(await routes.handle(incoming))
   }
 
   private func makeIncoming(_ request: Request, context: SimulatorContext, body: Data) -> Incoming {
@@ -65,15 +53,20 @@ struct SimulatorResponder: HTTPResponder {
       query[String(key)] = String(value).removingPercentEncoding ?? String(value)
     }
     let headers = request.headers
-    let cookies = headers[values: .cookie].flatMap { $0.split(separator: ";") }
-    let token = cookies.lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-      .first { $0.hasPrefix("asc_auth_key=") }.map { String($0.dropFirst("asc_auth_key=".count)) }
+    var cookies: [String: String] = [:]
+    for pair in headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
+      let trimmed = pair.trimmingCharacters(in: .whitespaces)
+      guard let equals = trimmed.firstIndex(of: "=") else { continue }
+      let name = String(trimmed[..<equals])
+      if cookies[name] == nil { cookies[name] = String(trimmed[trimmed.index(after: equals)...]) }
+    }
     let ip = context.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
     return Incoming(
-      method: request.method.rawValue, path: request.uri.path, query: query,
-      cookieToken: token.flatMap { $0.isEmpty ? nil : $0 }, authorization: headers[.authorization],
-      userAgent: headers[.userAgent], referer: headers[.referer], ip: ip,
-      host: request.head.authority ?? "\(options.host):\(options.port)", body: body)
+      method: request.method.rawValue, path: request.uri.path, query: query, rawQuery: request.uri.query,
+      scheme: options.tls == nil ? "http" : "https", cookies: cookies, authorization: headers[.authorization],
+      userAgent: headers[.userAgent], referer: headers[.referer], origin: headers[.origin],
+      preflightMethod: headers[.accessControlRequestMethod], preflightHeaders: headers[.accessControlRequestHeaders],
+      ip: ip, host: request.head.authority ?? "\(options.host):\(options.port)", body: body)
   }
 
   private func response(_ outgoing: Outgoing) -> Response {

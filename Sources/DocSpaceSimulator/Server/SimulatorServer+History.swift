@@ -33,8 +33,11 @@ extension SimulatorServer {
     }
   }
 
-  /// Every account, the five role accounts first.
+  /// Every active account, the five role accounts first: what `people` lists (the disabled
+  /// and the invited account are left out).
   public func accounts() async -> [SimulatedAccount] {
-    await state.users.map { SimulatedAccount(id: $0.id, email: $0.email, displayName: $0.displayName) }
+    await state.users.filter { $0.status == .active }.map {
+      SimulatedAccount(id: $0.id, email: $0.email, displayName: $0.displayName)
+    }
   }
 }

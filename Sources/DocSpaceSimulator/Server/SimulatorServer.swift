@@ -27,7 +27,10 @@ public final class SimulatorServer: Sendable {
     let state = PortalState(options: options)
     let log = RequestLog()
     let responder = SimulatorResponder(
-      routes: PortalRoutes(state: state, clock: PortalClock(offsetMinutes: options.timeZoneMinutes)),
+      routes: PortalRoutes(
+        state: state, clock: PortalClock(offsetMinutes: options.timeZoneMinutes),
+        limiter: RateLimiter(enabled: options.rateLimit, exemptLoopback: options.rateLimitExemptsLoopback),
+        latencyMilliseconds: options.latencyMilliseconds),
       faults: Faults(options: options), log: log, options: options)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let quiet = logger ?? Logger(label: "dsh-sim", factory: { _ in SwiftLogNoOpLogHandler() })

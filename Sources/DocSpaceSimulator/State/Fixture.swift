@@ -13,6 +13,25 @@ enum Fixture {
     ("3eb06f51-8d40-4192-8ead-4f5a6b7c8d94", "Gus", "Guest", "guest@example.com", .guest),
   ]
 
+  /// A disabled account, which cannot sign in (403 "User disabled") and whose stored API
+  /// key no longer authenticates, and an invited one that has not joined: no name and no
+  /// password yet, as `AddInvitedUserAsync` creates it (SERVER
+  /// `web/ASC.Web.Core/Users/UserManagerWrapper.cs:121-131`). Neither has a connection.
+  static func inactiveAccounts(now: Date) -> [SimUser] {
+    var disabled = SimUser(
+      id: "4fc17062-9e51-42a3-9fbe-5a6b7c8d9ea5", firstName: "Dina", lastName: "Disabled",
+      email: "disabled@example.com", userName: "disabled", password: password, role: .user,
+      registered: now.addingTimeInterval(-300 * 86_400))
+    disabled.status = .terminated
+    disabled.terminated = now.addingTimeInterval(-30 * 86_400)
+    var invited = SimUser(
+      id: "50d28173-af62-43b4-80cf-6b7c8d9eafb6", firstName: "", lastName: "", email: "pending@example.com",
+      userName: "pending", password: "", role: .user, registered: now.addingTimeInterval(-2 * 86_400))
+    invited.status = .pending
+    invited.activation = .pending
+    return [disabled, invited]
+  }
+
   static let firstNames = [
     "Amelia", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya",
     "Noah", "Oksana", "Pablo", "Quinn", "Rosa", "Sven", "Tara",
@@ -56,10 +75,10 @@ enum Fixture {
   /// events of the past 90 days (drawn from `historyRandom`, so the connections stay the same).
   /// Ids follow the dates.
   static func connections(
-    for users: [SimUser], perUser: Int, host: String, random: inout SeededRandom, now: Date, history: Int = 0,
+    for users: [SimUser], perUser: Int, root: String, random: inout SeededRandom, now: Date, history: Int = 0,
     historyRandom: inout SeededRandom
   ) -> [LoginEventRow] {
-    var rows = pastEvents(history, of: users, host: host, random: &historyRandom, now: now)
+    var rows = pastEvents(history, of: users, root: root, random: &historyRandom, now: now)
     for user in users {
       for _ in 0..<max(0, perUser) {
         let place = places.randomElement(using: &random)!
@@ -70,7 +89,7 @@ enum Fixture {
             ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country,
             city: place.city,
             browser: browsers.randomElement(using: &random)!, platform: platforms.randomElement(using: &random)!,
-            page: "http://\(host)/", active: true))
+            page: "\(root)/", active: true))
       }
     }
     rows.sort { $0.date < $1.date }
@@ -80,7 +99,7 @@ enum Fixture {
 
   /// Sign-ins that have ended, logouts, and failed sign-ins (under Guest, with the typed
   /// login: a user's email, or an address nobody has).
-  static func pastEvents(_ count: Int, of users: [SimUser], host: String, random: inout SeededRandom, now: Date)
+  static func pastEvents(_ count: Int, of users: [SimUser], root: String, random: inout SeededRandom, now: Date)
     -> [LoginEventRow]
   {
     guard !users.isEmpty else { return [] }
@@ -106,7 +125,7 @@ enum Fixture {
           date: now.addingTimeInterval(-age),
           ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country, city: place.city,
           browser: browsers[Int.random(in: 0..<browsers.count, using: &random)],
-          platform: platforms[Int.random(in: 0..<platforms.count, using: &random)], page: "http://\(host)/",
+          platform: platforms[Int.random(in: 0..<platforms.count, using: &random)], page: "\(root)/",
           active: false))
     }
     return rows

@@ -52,11 +52,8 @@ extension PortalState {
   }
 
   private func reissue(for user: SimUser, ip: String, agent: String?, page: String) -> String {
-    let id = nextEventIdAndAdvance()
-    events.append(
-      LoginEventRow(
-        id: id, userId: user.id, login: user.email, action: 1000, date: Date(), ip: Self.storedIP(ip), country: "",
-        city: "", browser: UserAgent.browser(agent), platform: UserAgent.platform(agent), page: page, active: true))
+    let id = record(
+      userId: user.id, login: user.email, action: 1000, ip: ip, agent: agent, page: page, active: true, now: Date())
     return storeToken(for: user.id, eventId: id)
   }
 
@@ -71,17 +68,35 @@ extension PortalState {
     return caller.user.displayName
   }
 
-  /// PUT logoutallchangepassword: like logoutall on oneself, then the confirmation URL.
-  func logOutAllAndChangePassword(caller: Caller, host: String, ip: String, agent: String?, page: String) -> (
+  /// PUT logoutallchangepassword: like logoutall on oneself, then the confirmation URL on the
+  /// request's own scheme and host (`GetFullAbsolutePath` → `ServerRootPath`, SERVER
+  /// `common/ASC.Core.Common/BaseCommonLinkUtility.cs:107-120`), built by `GetToken`
+  /// (`web/ASC.Web.Core/Utility/CommonLinkUtility.cs:247-265`).
+  func logOutAllAndChangePassword(caller: Caller, root: String, ip: String, agent: String?, page: String) -> (
     url: String, token: String
   ) {
     endEverything(of: caller.user.id)
     let token = reissue(for: caller.user, ip: ip, agent: agent, page: page)
     let millis = Int((Date().timeIntervalSince1970 - 1_262_304_000) * 1000)
     let key = "\(millis).\(random.token().uppercased().prefix(28))"
-    let email = caller.user.email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-    let url =
-      "http://\(host)/confirm/PasswordChange?type=PasswordChange&key=\(key)&encemail=\(email)&uid=\(caller.user.id)"
+    let email = encryptedEmail(caller.user.email)
+    let url = "\(root)/confirm/PasswordChange?type=PasswordChange&key=\(key)&encemail=\(email)&uid=\(caller.user.id)"
     return (url, token)
+  }
+
+  /// `instanceCrypto.Encrypt(email).Base64ToUrlSafe()` (CommonLinkUtility.cs:255; SERVER
+  /// `common/ASC.Core.Common/Core/StringExtension.cs:175-182`: `+` → `-`, `/` → `_`, no `=`).
+  /// The server encrypts with AES; here a nonce and the padded address masked with bytes drawn
+  /// from it stand in: just as opaque to a client, and as URL-safe.
+  private func encryptedEmail(_ email: String) -> String {
+    var nonce: [UInt8] = []
+    for _ in 0..<16 { nonce.append(UInt8.random(in: 0...255, using: &random)) }
+    var plain = Array(email.utf8)
+    let padding = 16 - plain.count % 16
+    plain += Array(repeating: UInt8(padding), count: padding)
+    var stream = SeededRandom(seed: nonce.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
+    nonce += plain.map { $0 ^ UInt8.random(in: 0...255, using: &stream) }
+    return Data(nonce).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
   }
 }

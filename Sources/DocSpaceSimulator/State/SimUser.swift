@@ -10,6 +10,21 @@ struct SimUser: Sendable {
     case guest = "Guest"
   }
 
+  /// `EmployeeStatus` (SERVER `common/ASC.Core.Common/Core/EmployeeStatus.cs`, flags).
+  enum Status: Int, Sendable {
+    case active = 1
+    /// Disabled by an admin.
+    case terminated = 2
+    /// Invited, not yet joined (UserManagerWrapper.cs:127-128 sets it with the activation status).
+    case pending = 4
+  }
+
+  /// `EmployeeActivationStatus` (SERVER `common/ASC.Core.Common/Core/EmployeeActivationStatus.cs`).
+  enum Activation: Int, Sendable {
+    case activated = 1
+    case pending = 2
+  }
+
   var id: String
   var firstName: String
   var lastName: String
@@ -18,8 +33,17 @@ struct SimUser: Sendable {
   var password: String
   var role: Role
   var registered: Date
+  var status = Status.active
+  var activation = Activation.activated
+  /// When it was disabled.
+  var terminated: Date?
 
-  var displayName: String { "\(firstName) \(lastName)" }
+  /// `GetFullUserName`: the formatted name, or the email when that is blank, as for an
+  /// invited user, who has no name yet (SERVER `common/ASC.Core.Common/Users/DisplayUserSettings.cs:95-100`).
+  var displayName: String {
+    let name = "\(firstName) \(lastName)"
+    return name.trimmingCharacters(in: .whitespaces).isEmpty ? email : name
+  }
   var isAdmin: Bool { role == .owner || role == .docSpaceAdmin }
 }
 

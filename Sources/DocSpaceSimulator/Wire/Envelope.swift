@@ -1,8 +1,10 @@
 /// The bodies every answer is made of.
 enum Envelope {
-  /// `{response?, count, total?, links, status:0, statusCode}`.
+  /// `{response?, count, total?, links, status:0, statusCode}`; with `fields`, the response
+  /// object, or each item of a response list, keeps only the fields named.
   static func success(
-    _ response: Wire?, count: Int? = nil, total: Int? = nil, href: String, method: String, statusCode: Int = 200
+    _ response: Wire?, count: Int? = nil, total: Int? = nil, href: String, method: String, statusCode: Int = 200,
+    fields: [String]? = nil
   ) -> String {
     let counted: Int
     switch response {
@@ -11,7 +13,8 @@ enum Envelope {
     default: counted = 1
     }
     return Wire.object([
-      ("response", response), ("count", .int(count ?? counted)), ("total", total.map(Wire.int)),
+      ("response", fields.map { response?.keeping(fields: $0) } ?? response), ("count", .int(count ?? counted)),
+      ("total", total.map(Wire.int)),
       ("links", .array([.object([("href", .string(href)), ("action", .string(method))])])),
       ("status", .int(statusCode == 200 ? 0 : 1)), ("statusCode", .int(statusCode)),
     ]).text

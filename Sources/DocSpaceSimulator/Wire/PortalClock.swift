@@ -19,14 +19,35 @@ struct PortalClock: Sendable {
 
   func utc(_ date: Date) -> String { Self.wallClock(date) + "Z" }
 
+  /// `expires` of a session sign-in: `default(DateTime)` as System.Text.Json writes it.
+  static let noExpiry = "0001-01-01T00:00:00"
+
+  /// A date as the database gives it back: whole microseconds, so the seventh fraction digit
+  /// of an ApiDateTime is 0 (the `datetime` column of SERVER
+  /// `common/ASC.Core.Common/EF/Model/DbLoginEvent.cs:103` holds no ticks; PostgreSQL keeps
+  /// microseconds, MySQL whole seconds, which also end in 0).
+  static func stored(_ date: Date) -> Date {
+    let micros = (date.timeIntervalSince1970 * 1_000_000).rounded(.down)
+    return Date(timeIntervalSince1970: micros / 1_000_000)
+  }
+
+  /// Whole seconds and microseconds, written with a seventh digit of 0: a `Date` near now
+  /// resolves about a quarter of a microsecond, so a tick digit would be noise, and a stored
+  /// date's seventh digit is 0 on the server too.
   private static func wallClock(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     let seconds = date.timeIntervalSince1970
-    let ticks = Int(((seconds - seconds.rounded(.down)) * 10_000_000).rounded(.down))
+    var whole = seconds.rounded(.down)
+    var micros = Int(((seconds - whole) * 1_000_000).rounded())
+    if micros == 1_000_000 {
+      whole += 1
+      micros = 0
+    }
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: whole))
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%07d", parts.year!, parts.month!, parts.day!, parts.hour!,
-      parts.minute!, parts.second!, ticks)
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d0", parts.year!, parts.month!, parts.day!, parts.hour!,
+      parts.minute!, parts.second!, micros)
   }
 }
