@@ -9,9 +9,10 @@ public enum TextWrap {
   /// One line of text (no line breaks) as lines of at most `width` characters, the first at
   /// most `first`. A line ends at its last space where there is one (that space is dropped);
   /// a word longer than a whole line is broken after a `/`, `-`, `&` and the like in the line's
-  /// second half, or else at the width. Nothing else is dropped, so a text without spaces
-  /// is exactly its lines joined.
-  static func lines(_ text: String, width: Int, first: Int? = nil) -> [String] {
+  /// second half, or else at the width — unless `breaksWords` is false (prose, where a URL
+  /// must stay whole to be copied): then such a word runs past the width on its own line.
+  /// Nothing else is dropped, so a text without spaces is exactly its lines joined.
+  static func lines(_ text: String, width: Int, first: Int? = nil, breaksWords: Bool = true) -> [String] {
     let characters = Array(text)
     var lines: [String] = []
     var start = 0
@@ -19,6 +20,10 @@ public enum TextWrap {
     while characters.count - start > room {
       let end = start + room
       if let space = stride(from: end, to: start, by: -1).first(where: { characters[$0] == " " }) {
+        lines.append(String(characters[start..<space]))
+        start = space + 1
+      } else if !breaksWords {
+        guard let space = characters[end...].firstIndex(of: " ") else { break }
         lines.append(String(characters[start..<space]))
         start = space + 1
       } else {
@@ -47,7 +52,7 @@ public enum TextWrap {
       let hanging = leading > 0 || body.hasPrefix("# ") ? leading + 2 : leading
       let column = secondColumn(body).map { leading + $0 }.flatMap { $0 <= width / 2 ? $0 : nil }
       let indent = column ?? hanging
-      let parts = lines(body, width: width - indent, first: width - leading)
+      let parts = lines(body, width: width - indent, first: width - leading, breaksWords: false)
       return parts.enumerated().map { index, part in
         let text = index == 0 ? Substring(part) : part.drop { $0 == " " }
         return String(repeating: " ", count: index == 0 ? leading : indent) + String(text).trimmingTrailingSpaces()

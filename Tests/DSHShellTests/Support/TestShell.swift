@@ -45,7 +45,7 @@ struct TestShell {
     try await session.portal.connect(configuration, label: "test")
     if let email, let client = await session.portal.client {
       _ = try await client.signIn(userName: email, password: "demo-password")
-      await session.portal.refreshUser()
+      await session.portal.refreshUser(within: 60)
     }
     return TestShell(simulator: simulator, session: session, capture: capture)
   }
