@@ -24,7 +24,11 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
-    .target(name: "DSHLanguage"),
+    // The version (DSHVersion) and the commit stamped in at build time (CBuildInfo): a
+    // small place both executables and the `version` command can read.
+    .target(name: "CBuildInfo"),
+    .target(name: "DSHVersion", dependencies: ["CBuildInfo"]),
+    .target(name: "DSHLanguage", dependencies: ["DSHVersion"]),
     .target(
       name: "DocSpaceAPI",
       dependencies: [
@@ -51,18 +55,21 @@ let package = Package(
     .executableTarget(
       name: "dsh",
       dependencies: [
-        "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator",
+        "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator", "DSHVersion",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "dsh-sim",
       dependencies: [
-        "DocSpaceSimulator",
+        "DocSpaceSimulator", "DSHVersion",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Writes dsh-language(7) and dsh-verbs(7) from the command declarations (`make docs`).
+    .executableTarget(
+      name: "dsh-docs", dependencies: ["DSHLanguage", "DSHShell", "DSHVersion"], path: "Sources/dsh-docs"),
     .testTarget(name: "DSHLanguageTests", dependencies: ["DSHLanguage"]),
     .testTarget(
       name: "DocSpaceSimulatorTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSHVersion
 import DocSpaceSimulator
 import Foundation
 import Logging
@@ -14,7 +15,8 @@ struct DSHSim: AsyncParsableCommand {
       roomadmin@example.com, user@example.com, guest@example.com.
       On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
       (https:// with --tls-cert and --tls-key).
-      """)
+      """,
+    version: "dsh-sim \(Version.description)")
 
   @Option(help: "Port to listen on; 0 picks a free one.") var port = 8092
   @Option(help: "Address to bind.") var host = "127.0.0.1"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DSHShell
+import DSHVersion
 import DocSpaceAPI
 import Foundation
 import LineEditor
@@ -24,7 +25,8 @@ struct DSH: ParsableCommand {
       Credentials: DOCSPACE_URL, DOCSPACE_TOKEN (a login token, or an sk-… API key).
       Exit codes: 0 ok, 1 error, 2 usage/syntax, 3 some bulk targets failed, 4 portal
       unreachable or credentials refused, 130 interrupted.
-      """)
+      """,
+    version: "dsh \(Version.description)")
 
   @Option(name: .customShort("c"), help: "Run this program text.") var code: String?
   @Option(help: "The portal URL (or DOCSPACE_URL).") var portal: String?
