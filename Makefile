@@ -45,7 +45,8 @@ STAGE := .build/stage/$(DIST_NAME)
 DIST_TARBALL := .build/dist/$(DIST_NAME).tar.gz
 # RELEASE_SCRATCH: where the release build goes (default .build, beside the debug build).
 RELEASE_SCRATCH ?= .build
-RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path $(RELEASE_SCRATCH)
+# -Osize: the tarball is mostly code; smaller code, at no cost an admin's scripts notice.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -Osize --scratch-path $(RELEASE_SCRATCH)
 INSTALLED := bin/dsh bin/dsh-sim \
 	share/man/man1/dsh.1 share/man/man1/dsh-sim.1 share/man/man7/dsh-language.7 share/man/man7/dsh-verbs.7 \
 	share/bash-completion/completions/dsh share/bash-completion/completions/dsh-sim \
@@ -53,23 +54,25 @@ INSTALLED := bin/dsh bin/dsh-sim \
 	share/fish/vendor_completions.d/dsh.fish share/fish/vendor_completions.d/dsh-sim.fish \
 	share/doc/dsh/README.md
 
-# The binaries with the Swift runtime and Foundation linked in: they need libc and libedit.
+# dsh with the Swift runtime and Foundation linked in: it needs libc and libedit. It is
+# dsh-sim too (called by that name), so the release builds only dsh.
 release: setup
 	@scripts/stamp-commit
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product dsh
 
 $(STAGE): release
 	scripts/stage $(STAGE) "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"
 
 install: $(STAGE)
 	@for f in $(INSTALLED) $$(cd $(STAGE) && ls share/doc/dsh/LICENSE share/doc/dsh/NOTICE 2>/dev/null); do \
-	  case $$f in bin/*) mode=755 ;; *) mode=644 ;; esac; \
+	  case $$f in bin/dsh-sim) continue ;; bin/*) mode=755 ;; *) mode=644 ;; esac; \
 	  install -D -m $$mode $(STAGE)/$$f "$(DESTDIR)$(PREFIX)/$$f" && echo "installed $(DESTDIR)$(PREFIX)/$$f"; \
 	done
+	@ln -sfn dsh "$(DESTDIR)$(PREFIX)/bin/dsh-sim" && echo "linked $(DESTDIR)$(PREFIX)/bin/dsh-sim -> dsh"
 
 uninstall:
 	@for f in $(INSTALLED) share/doc/dsh/LICENSE share/doc/dsh/NOTICE; do \
-	  if [ -e "$(DESTDIR)$(PREFIX)/$$f" ]; then rm -f "$(DESTDIR)$(PREFIX)/$$f" && echo "removed $(DESTDIR)$(PREFIX)/$$f"; fi; \
+	  if [ -e "$(DESTDIR)$(PREFIX)/$$f" ] || [ -L "$(DESTDIR)$(PREFIX)/$$f" ]; then rm -f "$(DESTDIR)$(PREFIX)/$$f" && echo "removed $(DESTDIR)$(PREFIX)/$$f"; fi; \
 	done
 	@rmdir "$(DESTDIR)$(PREFIX)/share/doc/dsh" 2>/dev/null || true
 

@@ -56,17 +56,21 @@ let package = Package(
       name: "dsh",
       dependencies: [
         "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator", "DSHVersion",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "DSHSimCommand", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(
-      name: "dsh-sim",
+    // dsh-sim's command line, in a library so that `dsh` can run it too when called by the
+    // name dsh-sim (one binary ships, with dsh-sim as a link to it).
+    .target(
+      name: "DSHSimCommand",
       dependencies: [
         "DocSpaceSimulator", "DSHVersion",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      path: "Sources/dsh-sim/Command"
     ),
+    .executableTarget(name: "dsh-sim", dependencies: ["DSHSimCommand"], path: "Sources/dsh-sim/Main"),
     // Writes dsh-language(7) and dsh-verbs(7) from the command declarations (`make docs`).
     .executableTarget(
       name: "dsh-docs", dependencies: ["DSHLanguage", "DSHShell", "DSHVersion"], path: "Sources/dsh-docs"),

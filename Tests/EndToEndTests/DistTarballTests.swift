@@ -71,6 +71,23 @@ struct DistTarballTests {
     }
   }
 
+  @Test func theUnpackedSimulatorIsALinkToDshThatStartsAsTheSimulator() async throws {
+    let root = try unpacked()
+    let link = root.appendingPathComponent("bin/dsh-sim").path
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "dsh")
+    let simulator = try BackgroundProcess("/usr/bin/env", ["-i", link, "--port", "0"], environment: [:])
+    // Its start-up line, waited for at most 10 s.
+    var polls = 0
+    while !simulator.outputText.contains("\n") && polls < 200 {
+      try await Task.sleep(for: .milliseconds(50))
+      polls += 1
+    }
+    let line = simulator.outputText
+    #expect(line.hasPrefix("dsh-sim listening on http://127.0.0.1:"), "stdout: \(line) stderr: \(simulator.errorText)")
+    simulator.send(SIGTERM)
+    _ = try await simulator.finish(within: 10)
+  }
+
   @Test func theTarballHoldsManPagesCompletionsAndLicenceText() throws {
     let root = try unpacked()
     let files = [
