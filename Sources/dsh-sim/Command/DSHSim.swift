@@ -40,7 +40,7 @@ public struct DSHSim: AsyncParsableCommand {
   public static func runCommandLine() async {
     do {
       var command = try parseAsRoot()
-      if var simulator = command as? DSHSim {
+      if let simulator = command as? DSHSim {
         try await simulator.run()
       } else {
         try command.run()
