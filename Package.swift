@@ -24,7 +24,11 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
-    .target(name: "DSHLanguage"),
+    // The version (DSHVersion) and the commit stamped in at build time (CBuildInfo): a
+    // small place both executables and the `version` command can read.
+    .target(name: "CBuildInfo"),
+    .target(name: "DSHVersion", dependencies: ["CBuildInfo"]),
+    .target(name: "DSHLanguage", dependencies: ["DSHVersion"]),
     .target(
       name: "DocSpaceAPI",
       dependencies: [
@@ -51,18 +55,25 @@ let package = Package(
     .executableTarget(
       name: "dsh",
       dependencies: [
-        "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LineEditor", "DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator", "DSHVersion",
+        "DSHSimCommand", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(
-      name: "dsh-sim",
+    // dsh-sim's command line, in a library so that `dsh` can run it too when called by the
+    // name dsh-sim (one binary ships, with dsh-sim as a link to it).
+    .target(
+      name: "DSHSimCommand",
       dependencies: [
-        "DocSpaceSimulator",
+        "DocSpaceSimulator", "DSHVersion",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      path: "Sources/dsh-sim/Command"
     ),
+    .executableTarget(name: "dsh-sim", dependencies: ["DSHSimCommand"], path: "Sources/dsh-sim/Main"),
+    // Writes dsh-language(7) and dsh-verbs(7) from the command declarations (`make docs`).
+    .executableTarget(
+      name: "dsh-docs", dependencies: ["DSHLanguage", "DSHShell", "DSHVersion"], path: "Sources/dsh-docs"),
     .testTarget(name: "DSHLanguageTests", dependencies: ["DSHLanguage"]),
     .testTarget(
       name: "DocSpaceSimulatorTests",

@@ -6,6 +6,7 @@ public enum DocSpaceVerbs {
     [
       sessions(portal), revoke(portal), revokeUser(portal), revokeOthers(portal), changePassword(portal),
       logins(portal), sessionsOf(portal), whoami(portal), users(portal), user(portal), connect(portal),
+      profiles(portal),
       disconnect(portal),
       api(portal), curl(portal), journal(portal), tour(portal), export(portal), Explanation.spec,
     ]

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DSHShell
+import DSHSimCommand
+import DSHVersion
 import DocSpaceAPI
 import Foundation
 import LineEditor
@@ -21,14 +23,22 @@ struct DSH: ParsableCommand {
       dsh -                    run the program on stdin
       dsh check FILE.dsh       check a script without running it
       dsh --demo               the shell on a built-in simulated portal
+      dsh --profile a,b FILE   run FILE on each profile's portal in turn, then a summary
       Credentials: DOCSPACE_URL, DOCSPACE_TOKEN (a login token, or an sk-… API key).
       Exit codes: 0 ok, 1 error, 2 usage/syntax, 3 some bulk targets failed, 4 portal
-      unreachable or credentials refused, 130 interrupted.
-      """)
+      unreachable or credentials refused, 130 interrupted. Across profiles: the highest of the
+      runs' codes; an interrupted run stops the rest, and dsh exits with its code.
+      """,
+    version: "dsh \(Version.description)")
 
   @Option(name: .customShort("c"), help: "Run this program text.") var code: String?
   @Option(help: "The portal URL (or DOCSPACE_URL).") var portal: String?
-  @Option(help: "A named portal from $XDG_CONFIG_HOME/dsh/config.") var profile: String?
+  @Option(
+    help: ArgumentHelp(
+      "A named portal from $XDG_CONFIG_HOME/dsh/config; a,b,c runs FILE or -c once per profile.",
+      discussion:
+        "Each profile gets a fresh session; a summary on stderr ends the runs, and dsh exits with the worst status."))
+  var profile: String?
   @Option(
     help: ArgumentHelp(
       "A login token or sk-… API key (or DOCSPACE_TOKEN); '-' reads it from stdin.",
@@ -50,6 +60,14 @@ struct DSH: ParsableCommand {
     if code != nil && script != nil { throw ValidationError("give either -c CODE or a script, not both") }
     if demo && (portal != nil || token != nil || profile != nil) {
       throw ValidationError("--demo uses its own portal: drop --portal, --token and --profile")
+    }
+    if let profile, profile.contains(",") {
+      guard Self.profileNames(profile).allSatisfy({ !$0.isEmpty }) else {
+        throw ValidationError("--profile: an empty name in '\(profile)' (give a,b,c)")
+      }
+      guard code != nil || script != nil else {
+        throw ValidationError("several profiles run a FILE or -c CODE, not the interactive shell")
+      }
     }
     if profile != nil && portal != nil { throw ValidationError("give either --profile or --portal, not both") }
     if token != nil && tokenFile != nil { throw ValidationError("give either --token or --token-file, not both") }
@@ -73,9 +91,18 @@ struct DSH: ParsableCommand {
     throw ArgumentParser.ExitCode(launch.start())
   }
 
+  /// The profiles of `--profile a,b,c`, in order.
+  static func profileNames(_ list: String) -> [String] {
+    list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
   /// Like ArgumentParser's, except that a usage error exits 2 (nothing ran), as the
   /// README's table of exit codes says, instead of 64.
   static func main() {
+    // The installed dsh-sim is a link to this binary (one copy of the runtime, not two).
+    if URL(fileURLWithPath: CommandLine.arguments.first ?? "dsh").lastPathComponent == "dsh-sim" {
+      DSHSim.runAsMain()
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -18,6 +18,16 @@ struct Launch {
     if command.script == "check" {
       return check(terminal: terminal)
     }
+    let names = command.profile.map(DSH.profileNames) ?? []
+    if names.count > 1 {
+      return MultiProfileRun(launch: self, terminal: terminal, names: names).run()
+    }
+    return run(profile: command.profile, terminal: terminal, standardInput: nil)
+  }
+
+  /// One run of the chosen mode in a fresh session, signed in to `profile` when given;
+  /// `standardInput` is the program of `dsh -` when it was read already.
+  func run(profile: String?, terminal: Terminal, standardInput: String?) -> Int32 {
     var options = Session.Options(terminal: terminal)
     options.interactive = interactive
     // `dsh -`, or lines piped into the shell: the program is standard input.
@@ -40,7 +50,7 @@ struct Launch {
         simulator = try bridge.wait { await Self.startDemo(session) }.get()
       } else {
         simulator = nil
-        if let profile = command.profile {
+        if let profile {
           let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
           let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
           // A token the portal no longer takes: the shell opens signed out (the error said
@@ -59,7 +69,7 @@ struct Launch {
       bridge.wait { await session.close() }
       return ((error as? LaunchError)?.code ?? .unreachable).rawValue
     }
-    var code = runMode(session, terminal: terminal, history: options.history)
+    var code = runMode(session, terminal: terminal, history: options.history, standardInput: standardInput)
     bridge.wait {
       await session.close()
       await simulator?.stop()
@@ -127,7 +137,9 @@ struct Launch {
     return String(decoding: line, as: UTF8.self)
   }
 
-  private func runMode(_ session: Session, terminal: Terminal, history: HistoryStore?) -> Int32 {
+  private func runMode(_ session: Session, terminal: Terminal, history: HistoryStore?, standardInput: String?)
+    -> Int32
+  {
     if let code = command.code {
       return bridge.wait { await session.run(code, origin: "<-c>") }.code
     }
@@ -135,13 +147,14 @@ struct Launch {
       return bridge.wait { await session.runFile(script, arguments: command.arguments) }.code
     }
     if command.script == "-" {
-      guard let text = Self.readAllStandardInput() else { return ExitCode.interrupted.rawValue }
+      guard let text = standardInput ?? Self.readAllStandardInput() else { return ExitCode.interrupted.rawValue }
       return bridge.wait { await session.run(text, origin: "<stdin>") }.code
     }
     if interactive {
       if command.demo {
         terminal.writeErr(
-          "dsh demo portal: signed in as owner@example.com (password demo-password); try `sessions`, `help`.\n")
+          "dsh demo portal: signed in as owner@example.com (password demo-password); try `sessions`, `help`, or `tour` for a guided lesson.\n"
+        )
       }
       let reader = EditLineReader(history: history?.load() ?? [], editor: "emacs")
       return ReplDriver(session: session, reader: reader, bridge: bridge, showPrompts: true).run()

@@ -1,12 +1,14 @@
 import ArgumentParser
+import DSHVersion
 import DocSpaceSimulator
 import Foundation
 import Logging
 
-/// `dsh-sim`: a simulated DocSpace 3.7 portal for trying dsh and for tests.
-@main
-struct DSHSim: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
+/// `dsh-sim`: a simulated DocSpace 3.7 portal for trying dsh and for tests. The `dsh-sim`
+/// executable runs it, and so does `dsh` when called by the name `dsh-sim` (the link that
+/// `make install` and `make dist` ship instead of a second copy of the runtime).
+public struct DSHSim: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
     commandName: "dsh-sim",
     abstract: "A simulated ONLYOFFICE DocSpace 3.7 portal (active connections, authentication, people, login history).",
     discussion: """
@@ -15,7 +17,8 @@ struct DSHSim: AsyncParsableCommand {
       (disabled: sign-in is 403) and pending@example.com (invited, not joined).
       On start prints one line to stdout: dsh-sim listening on http://HOST:PORT
       (https:// with --tls-cert and --tls-key).
-      """)
+      """,
+    version: "dsh-sim \(Version.description)")
 
   @Option(help: "Port to listen on; 0 picks a free one.") var port = 8092
   @Option(help: "Address to bind.") var host = "127.0.0.1"
@@ -40,7 +43,36 @@ struct DSHSim: AsyncParsableCommand {
   @Option(help: "Serve HTTPS with this PEM certificate chain (needs --tls-key).") var tlsCert: String?
   @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
 
-  func validate() throws {
+  /// The command line of this process, parsed and run (what `@main` would do; called from
+  /// elsewhere, ArgumentParser's `main()` resolves to the synchronous one, which refuses).
+  public static func runCommandLine() async {
+    do {
+      var command = try parseAsRoot()
+      if let simulator = command as? DSHSim {
+        try await simulator.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(withError: error)
+    }
+  }
+
+  /// Runs the simulator's command line from a synchronous `main` and never returns: the
+  /// simulator serves until a signal ends the process.
+  public static func runAsMain() -> Never {
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      await runCommandLine()
+      done.signal()
+    }
+    done.wait()
+    Foundation.exit(0)
+  }
+
+  public init() {}
+
+  public func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
     guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
     guard sessionsPerUser >= 0, users >= 0, events >= 0, latency >= 0 else {
@@ -60,7 +92,7 @@ struct DSHSim: AsyncParsableCommand {
     return (hours * 60 + minutes) * (match.1 == "-" ? -1 : 1)
   }
 
-  func run() async throws {
+  public func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     var options = SimulatorOptions()
     options.port = port

@@ -1,0 +1,3 @@
+import DSHSimCommand
+
+await DSHSim.runCommandLine()
