@@ -28,7 +28,7 @@ let package = Package(
     // small place both executables and the `version` command can read.
     .target(name: "CBuildInfo"),
     .target(name: "DSHVersion", dependencies: ["CBuildInfo"]),
-    .target(name: "DSHLanguage", dependencies: ["DSHVersion"]),
+    .target(name: "DSHLanguage"),
     .target(
       name: "DocSpaceAPI",
       dependencies: [
@@ -39,7 +39,7 @@ let package = Package(
       ]
     ),
     .target(name: "DocSpaceVerbs", dependencies: ["DSHLanguage", "DocSpaceAPI"]),
-    .target(name: "DSHShell", dependencies: ["DSHLanguage", "DocSpaceAPI", "DocSpaceVerbs"]),
+    .target(name: "DSHShell", dependencies: ["DSHLanguage", "DocSpaceAPI", "DocSpaceVerbs", "DSHVersion"]),
     .target(
       name: "DocSpaceSimulator",
       dependencies: [

@@ -46,6 +46,7 @@ public final class Session: Sendable {
       inputIsProgram: options.standardInputIsProgram, ask: options.confirm, askSecret: options.readSecret)
     var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
     registry.register(ShellCommands.history(options.history))
+    registry.register(ShellCommands.version)
     interpreter = Interpreter(
       registry: registry, host: host, settings: options.settings, arguments: options.arguments,
       environment: options.environment)

@@ -1,6 +1,7 @@
 import DSHLanguage
 
-/// Commands that belong to the shell rather than the language: they need its history.
+/// Commands that belong to the shell rather than the language: they need its history, or
+/// the build it is (`version`).
 enum ShellCommands {
   static func history(_ store: HistoryStore?) -> CommandSpec {
     CommandSpec(

@@ -3,7 +3,7 @@ public enum DataCommands {
   public static let all: [CommandSpec] = [
     whereCommand, select, get, sort, first, last, skip, count, uniq, group, each, to, from, print,
     help, vars, set, open, save, lines, split, join, trim, upcase, downcase, replace, length, startsWith,
-    endsWith, into, format, merge, insert, reject, sleep, version,
+    endsWith, into, format, merge, insert, reject, sleep,
   ]
 }
 

@@ -1,6 +1,7 @@
+import DSHLanguage
 import DSHVersion
 
-extension DataCommands {
+extension ShellCommands {
   static let version = CommandSpec(
     name: "version", summary: "The version of dsh and the commit it was built from",
     discussion: "The same as `dsh --version`. The commit is null when dsh was built outside a git checkout.",
