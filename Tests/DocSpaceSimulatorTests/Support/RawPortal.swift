@@ -27,18 +27,11 @@ struct RawPortal {
   func request(
     _ method: String, _ path: String, cookie: String? = nil, authorization: String? = nil, body: String? = nil
   ) async throws -> Answer {
-    var request = HTTPClientRequest(url: server.url + path)
-    request.method = .init(rawValue: method)
-    if let cookie { request.headers.add(name: "Cookie", value: "asc_auth_key=\(cookie)") }
-    if let authorization { request.headers.add(name: "Authorization", value: authorization) }
-    request.headers.add(
-      name: "User-Agent", value: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0 Safari/537.36")
-    if let body { request.body = .bytes(ByteBuffer(string: body)) }
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-    let buffer = try await response.body.collect(upTo: 10_000_000)
-    return Answer(
-      status: Int(response.status.code), body: String(buffer: buffer),
-      headers: response.headers.map { ($0.name, $0.value) })
+    var headers: [(String, String)] = []
+    if let cookie { headers.append(("Cookie", "asc_auth_key=\(cookie)")) }
+    if let authorization { headers.append(("Authorization", authorization)) }
+    headers.append(("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0.0.0 Safari/537.36"))
+    return try await send(method, path, headers: headers, body: body)
   }
 
   /// Signs in; the login token.
