@@ -88,7 +88,7 @@ let package = Package(
       dependencies: ["DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator"],
       resources: [.copy("Scripts")]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI", "DocSpaceSimulator"]),
     .testTarget(name: "DocSpaceAPITests", dependencies: ["DocSpaceAPI"]),
   ],
   swiftLanguageModes: [.v6]

@@ -50,7 +50,9 @@ struct Launch {
         simulator = try bridge.wait { await Self.startDemo(session) }.get()
       } else {
         simulator = nil
-        if let profile {
+        if let profile, !interactive, try bridge.wait({ await openProfile(session, profile) }).get() {
+          // Opened without a request: the program's first call is the first round trip.
+        } else if let profile {
           let connect = "connect --profile \(DSHLanguage.Value.string(profile).sourceText)"
           let outcome = bridge.wait { await session.run(connect, origin: "<--profile>") }
           // A token the portal no longer takes: the shell opens signed out (the error said
@@ -168,7 +170,8 @@ struct Launch {
       let configuration = session.portal.defaults.configuration(
         url: try PortalConfiguration.url(from: portalText), credential: try Credential.validated(token: token))
       try await session.portal.connect(configuration, label: nil)
-      await session.portal.refreshUser()
+      // The prompt names who is signed in; a script or -c learns it when a call needs it.
+      if interactive { await session.portal.refreshUser() }
       return .success(())
     } catch {
       let usage: Bool
@@ -177,6 +180,34 @@ struct Launch {
       default: usage = false
       }
       return .failure(LaunchError(message: error.message, code: usage ? .usage : .unreachable))
+    }
+  }
+
+  /// A script or `-c` on a profile with a token: the portal is opened without a request, so
+  /// that `sessions | count` is one round trip; a dead token stops the program at its first
+  /// call, with exit status 4. False for a profile that signs in with a password (the connect
+  /// verb does that).
+  private func openProfile(_ session: Session, _ name: String) async -> Result<Bool, LaunchError> {
+    do {
+      let profiles = Profiles(environment: environment)
+      let profile = try profiles.profile(named: name)
+      guard profile.user == nil else { return .success(false) }
+      let credential = try profiles.credential(for: profile)
+      // No credential of its own: the connect verb finds one (DOCSPACE_TOKEN, DOCSPACE_USER).
+      guard credential != .none else { return .success(false) }
+      try credential.validate()
+      var configuration = session.portal.defaults.configuration(
+        url: try PortalConfiguration.url(from: profile.portal), credential: credential)
+      configuration.caCertificatePath = command.caCert ?? profile.caCertificate
+      try await session.portal.connect(configuration, label: profile.name, profile: profile.name)
+      return .success(true)
+    } catch let failure as CommandFailure {
+      let help = failure.help.map { "; \($0)" } ?? ""
+      return .failure(LaunchError(message: failure.message + help, code: failure.exitCode))
+    } catch let error as APIError {
+      return .failure(LaunchError(message: error.message, code: .usage))
+    } catch {
+      return .failure(LaunchError(message: "\(error)"))
     }
   }
 

@@ -83,8 +83,11 @@ public actor PortalConnection {
   }
 
   /// Connects with a credential; the old client, if any, is closed.
-  public func connect(_ configuration: PortalConfiguration, label: String?) async throws(APIError) {
-    await install(try DocSpaceClient(configuration: configuration, calls: calls), label: label, me: nil)
+  public func connect(_ configuration: PortalConfiguration, label: String?, profile: String? = nil)
+    async throws(APIError)
+  {
+    await install(
+      try DocSpaceClient(configuration: configuration, calls: calls), label: label, me: nil, profile: profile)
   }
 
   /// Makes `client` the session's, closing the old one. `connect` calls this only once the
