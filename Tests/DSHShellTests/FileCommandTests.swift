@@ -78,6 +78,23 @@ import Testing
     #expect(result.code == 1)
   }
 
+  @Test func aJSONStringThatIsNotUTF8NamesTheLineAndColumnOfTheBadByte() async throws {
+    try write("latin1.json", Array("[\n  \"ab".utf8) + [0xE9] + Array("\"]\n".utf8))
+    let result = try await run("open \(quoted("latin1.json"))")
+    #expect(result.err.contains("\(path("latin1.json")):2:6: invalid JSON: a string that is not valid UTF-8 text"))
+    #expect(result.code == 1)
+  }
+
+  @Test func aJSONByteOrderMarkIsDropped() async throws {
+    try write("bom.json", [0xEF, 0xBB, 0xBF] + Array("[1, 2]".utf8))
+    #expect(try await run("open \(quoted("bom.json")) | length").out == "2\n")
+  }
+
+  @Test func aRepeatedJSONKeyKeepsItsFirstPlaceAndItsLastValue() async throws {
+    try write("dup.json", "{\"a\": 1, \"b\": 2, \"a\": 3}")
+    #expect(try await run("open \(quoted("dup.json")) | to json --compact").out == "{\"a\":3,\"b\":2}\n")
+  }
+
   @Test func badCSVQuotingNamesTheFileLineAndColumn() async throws {
     try write("bad.csv", "a,b\r\n1,2\r\n3,x\"y\r\n")
     let result = try await run("open \(quoted("bad.csv"))")

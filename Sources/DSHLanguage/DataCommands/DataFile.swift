@@ -45,8 +45,21 @@ public enum DataFile {
   static func read(
     _ path: String, shownAs shown: String, limit: Int = maximumBytes, prefixOnly: Bool = false
   ) throws -> [UInt8] {
+    try reading(shown) { () throws(RegularFile.Problem) in
+      try RegularFile.read(path, limit: limit, prefixOnly: prefixOnly)
+    }
+  }
+
+  /// The bytes of a regular file of at most `maximumBytes`, in memory that a parser gives
+  /// back as it goes.
+  static func load(_ path: String, shownAs shown: String) throws -> PagedBuffer {
+    try reading(shown) { () throws(RegularFile.Problem) in try RegularFile.load(path, limit: maximumBytes) }
+  }
+
+  /// What `read` gives, with its problems in `open`'s words.
+  private static func reading<T>(_ shown: String, _ read: () throws(RegularFile.Problem) -> T) throws -> T {
     do throws(RegularFile.Problem) {
-      return try RegularFile.read(path, limit: limit, prefixOnly: prefixOnly)
+      return try read()
     } catch .tooLarge {
       throw tooLarge(shown)
     } catch .interrupted {

@@ -48,6 +48,7 @@ extension DataCommands {
       shown = path
       let expanded = DataFile.expand(path, home: await invocation.session.environment["HOME"])
       kind = chosen.first ?? DataFile.kind(of: path)
+      if kind == "json" { return try JSONFile(buffer: DataFile.load(expanded, shownAs: path), shown: path).value() }
       bytes = try DataFile.read(expanded, shownAs: path)
     }
     let text: String

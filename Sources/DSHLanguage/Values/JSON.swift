@@ -18,7 +18,16 @@ public enum JSON {
 
   /// The value UTF-8 `bytes` hold, read in place.
   public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> Value {
-    var reader = Reader(bytes: bytes)
+    try parse(utf8: bytes, releasingEvery: 0, nil)
+  }
+
+  /// The value UTF-8 `bytes` hold; `release` is told, each time the parser has moved
+  /// `step` bytes on, the offset before which it will not read `bytes` again (and nothing it
+  /// made refers to them).
+  static func parse(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, releasingEvery step: Int, _ release: ((Int) -> Void)?
+  ) throws(ParseError) -> Value {
+    var reader = Reader(bytes: bytes, releaseStep: step, release: release)
     reader.skipSpace()
     let value = try reader.value(depth: 0)
     reader.skipSpace()
@@ -88,14 +97,25 @@ public enum JSON {
   }
 
   /// A parser over UTF-8 bytes that builds values directly: strings without escapes are made
-  /// from their bytes in one step, numbers are read without an intermediate string when they
-  /// are plain ints, and one scratch buffer serves every escaped string.
+  /// from their bytes in one step (and refused when they are not UTF-8), numbers are read
+  /// without an intermediate string when they are plain ints, one scratch buffer serves every
+  /// escaped string, and one stack of fields every object, whose record then gets exactly
+  /// the room it needs.
   private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var scratch: [UInt8] = []
+    var fields: [Record.Field] = []
+    let releaseStep: Int
+    let release: ((Int) -> Void)?
+    var nextRelease: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, releaseStep: Int, release: ((Int) -> Void)?) {
+      self.bytes = bytes
+      self.releaseStep = releaseStep
+      self.release = release
+      nextRelease = releaseStep
+    }
 
     func error(_ message: String) -> ParseError { ParseError(message: message, offset: index) }
 
@@ -182,7 +202,8 @@ public enum JSON {
       while index < bytes.count {
         switch bytes[index] {
         case UInt8(ascii: "\""):
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+          guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+          else { throw notUTF8(from: start) }
           index += 1
           return text
         case UInt8(ascii: "\\"): return try escapedString(from: start)
@@ -199,7 +220,10 @@ public enum JSON {
       while index < bytes.count {
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "\"") { return String(decoding: scratch, as: UTF8.self) }
+        if byte == UInt8(ascii: "\"") {
+          guard let text = String(validating: scratch, as: UTF8.self) else { throw notUTF8(from: start) }
+          return text
+        }
         guard byte == UInt8(ascii: "\\") else {
           scratch.append(byte)
           continue
@@ -218,6 +242,20 @@ public enum JSON {
         }
       }
       throw error("unterminated JSON string")
+    }
+
+    /// A string with bytes that are not UTF-8, located at the first bad byte from `start`.
+    func notUTF8(from start: Int) -> ParseError {
+      var offset = start
+      var decoder = UTF8()
+      var iterator = bytes[start...].makeIterator()
+      loop: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput, .error: break loop
+        }
+      }
+      return ParseError(message: "a string that is not valid UTF-8 text", offset: offset)
     }
 
     /// The scalar of a `\uXXXX` escape (`index` at its first hex digit), joined with a
@@ -266,6 +304,10 @@ public enum JSON {
       while true {
         skipSpace()
         items.append(try value(depth: depth + 1))
+        if let release, index >= nextRelease {
+          release(index)
+          nextRelease = index + releaseStep
+        }
         skipSpace()
         guard index < bytes.count else { throw error("unterminated JSON array") }
         let byte = bytes[index]
@@ -277,12 +319,14 @@ public enum JSON {
 
     mutating func object(depth: Int) throws(ParseError) -> Value {
       index += 1
-      var record = Record()
       skipSpace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
         index += 1
-        return .record(record)
+        return .record(Record())
       }
+      // This object's fields are fields[first...]; nested objects stack theirs above.
+      let first = fields.count
+      defer { fields.removeSubrange(first...) }
       while true {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -293,12 +337,18 @@ public enum JSON {
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' in JSON") }
         index += 1
         skipSpace()
-        record[key] = try value(depth: depth + 1)
+        let value = try value(depth: depth + 1)
+        // A repeated key: the last value wins, in the first one's place.
+        if let repeated = fields[first...].firstIndex(where: { $0.name == key }) {
+          fields[repeated].value = value
+        } else {
+          fields.append(Record.Field(name: key, value: value))
+        }
         skipSpace()
         guard index < bytes.count else { throw error("unterminated JSON object") }
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "}") { return .record(record) }
+        if byte == UInt8(ascii: "}") { return .record(Record(distinctFields: Array(fields[first...]))) }
         guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in JSON") }
       }
     }

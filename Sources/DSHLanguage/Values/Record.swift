@@ -17,6 +17,9 @@ public struct Record: Sendable, Equatable {
     for (name, value) in pairs { self[name] = value }
   }
 
+  /// A record of fields whose names are known to differ (the JSON reader's).
+  init(distinctFields fields: [Field]) { self.fields = fields }
+
   public init(kind: String? = nil, fields: [(String, Value)]) {
     self.kind = kind
     for (name, value) in fields { self[name] = value }

@@ -12,10 +12,13 @@ public struct TextPosition: Sendable, Equatable, CustomStringConvertible {
   /// The position of the UTF-8 byte `offset` in `text` (clamped to its end). A `\n` (alone
   /// or after `\r`) ends a line.
   public init(utf8Offset offset: Int, in text: String) {
-    var line = 1
-    var column = 1
-    for (index, byte) in text.utf8.enumerated() {
-      guard index < offset else { break }
+    self.init(line: 1, column: 1)
+    advance(over: text.utf8.prefix(max(offset, 0)))
+  }
+
+  /// Moves past UTF-8 `bytes`: the position of the byte after them.
+  mutating func advance(over bytes: some Sequence<UInt8>) {
+    for byte in bytes {
       if byte == UInt8(ascii: "\n") {
         line += 1
         column = 1
@@ -23,7 +26,6 @@ public struct TextPosition: Sendable, Equatable, CustomStringConvertible {
         column += 1
       }
     }
-    self.init(line: line, column: column)
   }
 
   public var description: String { "\(line):\(column)" }
