@@ -37,7 +37,7 @@ public struct Invocation: Sendable {
     return number
   }
 
-  /// The input as a list; a single record counts as a list of one.
+  /// The input as a list; null is the empty list, anything else (a record too) is refused.
   public func inputList() throws -> [Value] {
     switch input {
     case .list(let items): return items

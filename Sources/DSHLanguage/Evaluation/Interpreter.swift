@@ -36,7 +36,7 @@ public actor Interpreter {
   public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
     do {
       defineFunctions(program.statements, source: program.source)
-      try await execute(program.statements, source: program.source, showResults: true)
+      _ = try await execute(program.statements, source: program.source, showResults: true)
       return .completed
     } catch let flow as ControlFlow {
       switch flow {
@@ -112,7 +112,7 @@ extension Interpreter {
     frames.append(arguments.merging(["in": .null]) { $1 })
     defer { frames.removeLast() }
     do {
-      try await execute(main.body.statements, source: main.source, showResults: true)
+      _ = try await execute(main.body.statements, source: main.source, showResults: true)
       return .completed
     } catch ControlFlow.returnValue(let value) {
       if value != .null { await host.show(value, settings: settings) }
