@@ -20,12 +20,13 @@ struct JSONFile {
       return try JSON.parse(utf8: body, releasingEvery: releaseStep) { offset in
         let boundary = buffer.pageBoundary(atOrBelow: start + offset) - start
         guard boundary > passedOffset else { return }
-        passed.advance(over: body[passedOffset..<boundary])
+        passed.advance(over: UnsafeBufferPointer(rebasing: body[passedOffset..<boundary]))
         passedOffset = boundary
         buffer.release(before: start + boundary)
       }
     } catch {
-      passed.advance(over: body[passedOffset..<min(max(error.offset, passedOffset), body.count)])
+      passed.advance(
+        over: UnsafeBufferPointer(rebasing: body[passedOffset..<min(max(error.offset, passedOffset), body.count)]))
       throw CommandFailure(.input, "\(shown):\(passed): invalid JSON: \(error.message)", argument: .positional(0))
     }
   }

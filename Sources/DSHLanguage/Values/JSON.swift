@@ -71,10 +71,10 @@ public enum JSON {
         return
       }
       output += "{" + newline
-      for (index, field) in record.fields.enumerated() {
-        output += pad(level + 1) + quote(field.name) + (indent == nil ? ":" : ": ")
-        write(field.value, indent: indent, level: level + 1, into: &output)
-        output += (index < record.fields.count - 1 ? "," : "") + newline
+      for (index, (name, fieldValue)) in zip(record.names, record.values).enumerated() {
+        output += pad(level + 1) + quote(name) + (indent == nil ? ":" : ": ")
+        write(fieldValue, indent: indent, level: level + 1, into: &output)
+        output += (index < record.names.count - 1 ? "," : "") + newline
       }
       output += pad(level) + "}"
     }
@@ -99,13 +99,17 @@ public enum JSON {
   /// A parser over UTF-8 bytes that builds values directly: strings without escapes are made
   /// from their bytes in one step (and refused when they are not UTF-8), numbers are read
   /// without an intermediate string when they are plain ints, one scratch buffer serves every
-  /// escaped string, and one stack of fields every object, whose record then gets exactly
-  /// the room it needs.
+  /// escaped string, and one stack of names and values every object, whose record then
+  /// gets exactly the room it needs (and the names of the object before, when they are the same).
   private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var scratch: [UInt8] = []
-    var fields: [Record.Field] = []
+    var names: [String] = []
+    var values: [Value] = []
+    /// The names of the object read last at each depth: the next one there with the same
+    /// names shares them.
+    var lastNames: [[String]] = []
     let releaseStep: Int
     let release: ((Int) -> Void)?
     var nextRelease: Int
@@ -202,8 +206,9 @@ public enum JSON {
       while index < bytes.count {
         switch bytes[index] {
         case UInt8(ascii: "\""):
-          guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-          else { throw notUTF8(from: start) }
+          guard let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+            throw notUTF8(from: start)
+          }
           index += 1
           return text
         case UInt8(ascii: "\\"): return try escapedString(from: start)
@@ -221,7 +226,7 @@ public enum JSON {
         let byte = bytes[index]
         index += 1
         if byte == UInt8(ascii: "\"") {
-          guard let text = String(validating: scratch, as: UTF8.self) else { throw notUTF8(from: start) }
+          guard let text = scratch.withUnsafeBufferPointer(Self.text) else { throw notUTF8(from: start) }
           return text
         }
         guard byte == UInt8(ascii: "\\") else {
@@ -242,6 +247,19 @@ public enum JSON {
         }
       }
       throw error("unterminated JSON string")
+    }
+
+    /// The string UTF-8 `bytes` spell, or nil when they are not UTF-8. (Decoding repairs bad
+    /// bytes; a repaired string differs from its bytes. The stdlib's validating initialiser
+    /// is generic and costs a metadata lookup per call, once per string of a large file.)
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+      let text = String(decoding: bytes, as: UTF8.self)
+      var ascii = true
+      for byte in bytes where byte >= 0x80 {
+        ascii = false
+        break
+      }
+      return ascii || text.utf8.elementsEqual(bytes) ? text : nil
     }
 
     /// A string with bytes that are not UTF-8, located at the first bad byte from `start`.
@@ -324,9 +342,13 @@ public enum JSON {
         index += 1
         return .record(Record())
       }
-      // This object's fields are fields[first...]; nested objects stack theirs above.
-      let first = fields.count
-      defer { fields.removeSubrange(first...) }
+      // This object's fields are names[first...] and values[first...]; nested objects stack
+      // theirs above.
+      let first = names.count
+      defer {
+        names.removeSubrange(first...)
+        values.removeSubrange(first...)
+      }
       while true {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -339,16 +361,21 @@ public enum JSON {
         skipSpace()
         let value = try value(depth: depth + 1)
         // A repeated key: the last value wins, in the first one's place.
-        if let repeated = fields[first...].firstIndex(where: { $0.name == key }) {
-          fields[repeated].value = value
+        if let repeated = names[first...].firstIndex(of: key) {
+          values[repeated] = value
         } else {
-          fields.append(Record.Field(name: key, value: value))
+          names.append(key)
+          values.append(value)
         }
         skipSpace()
         guard index < bytes.count else { throw error("unterminated JSON object") }
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "}") { return .record(Record(distinctFields: Array(fields[first...]))) }
+        if byte == UInt8(ascii: "}") {
+          if lastNames.count <= depth { lastNames += Array(repeating: [], count: depth + 1 - lastNames.count) }
+          if !lastNames[depth].elementsEqual(names[first...]) { lastNames[depth] = Array(names[first...]) }
+          return .record(Record(distinctNames: lastNames[depth], values: Array(values[first...])))
+        }
         guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in JSON") }
       }
     }

@@ -1,42 +1,58 @@
 /// A record: fields in the order they were written.
+///
+/// Names and values are kept apart, so that the records read from one file, which mostly
+/// have the same names in the same order, share one array of names.
 public struct Record: Sendable, Equatable {
+  /// One field: a name and its value.
   public struct Field: Sendable, Equatable {
     public var name: String
     public var value: Value
   }
 
-  public private(set) var fields: [Field] = []
+  /// The field names, in order.
+  public private(set) var names: [String] = []
+  /// The field values, in the order of `names`.
+  public private(set) var values: [Value] = []
   /// What the record is, for messages ("session"); nil for records built by hand.
   public var kind: String?
 
   public init(kind: String? = nil) { self.kind = kind }
 
-  public static func == (lhs: Record, rhs: Record) -> Bool { lhs.fields == rhs.fields }
+  public static func == (lhs: Record, rhs: Record) -> Bool { lhs.names == rhs.names && lhs.values == rhs.values }
 
   public init(_ pairs: KeyValuePairs<String, Value>) {
     for (name, value) in pairs { self[name] = value }
   }
 
-  /// A record of fields whose names are known to differ (the JSON reader's).
-  init(distinctFields fields: [Field]) { self.fields = fields }
+  /// A record of `values` under `names`, which are known to differ (the JSON reader's).
+  init(distinctNames names: [String], values: [Value]) {
+    self.names = names
+    self.values = values
+  }
 
   public init(kind: String? = nil, fields: [(String, Value)]) {
     self.kind = kind
     for (name, value) in fields { self[name] = value }
   }
 
-  public var isEmpty: Bool { fields.isEmpty }
-  public var names: [String] { fields.map(\.name) }
+  /// The fields, name and value together.
+  public var fields: [Field] { zip(names, values).map { Field(name: $0, value: $1) } }
+  public var isEmpty: Bool { names.isEmpty }
 
   public subscript(name: String) -> Value? {
-    get { fields.first { $0.name == name }?.value }
+    get { names.firstIndex(of: name).map { values[$0] } }
     set {
-      if let index = fields.firstIndex(where: { $0.name == name }) {
-        if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+      if let index = names.firstIndex(of: name) {
+        if let newValue {
+          values[index] = newValue
+        } else {
+          names.remove(at: index)
+          values.remove(at: index)
+        }
       } else if let newValue {
-        fields.append(Field(name: name, value: newValue))
+        names.append(name)
+        values.append(newValue)
       }
     }
   }
-
 }

@@ -28,7 +28,7 @@ extension Value {
     switch value {
     case .list(let items): storage = items.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
     case .record(let record):
-      storage = record.fields.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+      storage = record.values.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
     default: return 0
     }
     guard let storage else { return 1 }
@@ -43,7 +43,7 @@ extension Value {
     case .list(let items):
       for item in items where !visit(item) { return deepest + 1 }
     case .record(let record):
-      for field in record.fields where !visit(field.value) { return deepest + 1 }
+      for field in record.values where !visit(field) { return deepest + 1 }
     default: break
     }
     measured[storage] = deepest + 1
