@@ -9,7 +9,7 @@ public struct CompletionState: Sendable {
   public struct Known: Sendable, Equatable {
     /// The word Tab inserts (the id or the email).
     public var text: String
-    /// What it names, shown beside it ("alice@example.com, Chrome on Linux").
+    /// What it names, shown beside it in the Tab list (whose connection, or which person).
     public var description: String
 
     /// A word and what it names.
