@@ -17,6 +17,6 @@ extension DataCommands {
         help: Suggestions.didYouMean(name, in: registry.names) ?? "run 'help' to list commands",
         argument: .positional(0))
     }
-    return .string(TextWrap.prose(HelpText.command(spec), width: invocation.columns))
+    return .string(TextWrap.prose(HelpText.command(spec, width: invocation.columns), width: invocation.columns))
   }
 }
