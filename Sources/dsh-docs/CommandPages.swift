@@ -30,14 +30,14 @@ enum CommandPages {
     page.add(.section("Syntax"))
     page.add(
       .literal([
-      "$x = PIPELINE                 assign",
-      "a | b | c                     a pipeline",
-      "where COND · $x.field · $x[0] conditions, fields, indexes",
-      "if COND { } else { }          conditions",
-      "for $x in PIPELINE { }        loops",
-      "def name [a] { }              procedures; def main [...] takes the script's arguments",
-      "try { } catch { $error }      errors",
-      "source FILE · exit [N]        other files, the exit status",
+        "$x = PIPELINE                 assign",
+        "a | b | c                     a pipeline",
+        "where COND · $x.field · $x[0] conditions, fields, indexes",
+        "if COND { } else { }          conditions",
+        "for $x in PIPELINE { }        loops",
+        "def name [a] { }              procedures; def main [...] takes the script's arguments",
+        "try { } catch { $error }      errors",
+        "source FILE · exit [N]        other files, the exit status",
       ]))
     for category in CommandSpec.Category.allCases where !verbCategories.contains(category) {
       describe(category, registry, into: &page)
@@ -70,7 +70,10 @@ enum CommandPages {
       page.add(
         .links(
           "API calls, in order",
-          spec.calls.map { call in Document.Link(text: call.line, url: call.reference, note: call.when) }))
+          spec.calls.map { call in
+            let note = [call.when, call.purpose].compactMap { $0 }.joined(separator: "; ")
+            return Document.Link(text: call.line, url: call.reference, note: note.isEmpty ? nil : note)
+          }))
     }
     if let role = spec.role { page.add(.fact("Role needed", role)) }
     if !spec.examples.isEmpty {

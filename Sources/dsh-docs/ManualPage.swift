@@ -1,7 +1,8 @@
 /// A `Document` as a man(7) page.
 enum ManualPage {
   static func text(_ document: Document) -> String {
-    var text = ".TH \(document.name.uppercased()) \(document.manualSection) \"\" \"dsh \(document.version)\" \"dsh manual\"\n"
+    var text =
+      ".TH \(document.name.uppercased()) \(document.manualSection) \"\" \"dsh \(document.version)\" \"dsh manual\"\n"
     text += ".SH NAME\n\(Roff.escape(document.name)) \\- \(Roff.escape(document.title))\n"
     for block in document.blocks { text += roff(block) }
     return text

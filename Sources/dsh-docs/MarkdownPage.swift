@@ -5,7 +5,13 @@ enum MarkdownPage {
     var text = "# \(document.name): \(escape(document.title))\n\n"
     text += "<!-- Written by dsh-docs from the command declarations (make docs); do not edit. -->\n"
     text += contents(document)
-    for block in document.blocks { text += "\n" + markdown(block) }
+    var previous: Document.Block?
+    for block in document.blocks {
+      // A run of arguments is one list.
+      if case .argument = block, case .argument? = previous {} else { text += "\n" }
+      text += markdown(block)
+      previous = block
+    }
     return text
   }
 
