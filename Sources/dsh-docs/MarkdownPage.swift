@@ -35,7 +35,7 @@ enum MarkdownPage {
     switch block {
     case .section(let heading): return "## \(escape(heading))\n"
     case .subsection(let heading): return "### \(escape(heading))\n"
-    case .paragraph(let body): return escape(body) + "\n"
+    case .paragraph(let body): return paragraph(body)
     case .literal(let lines): return "```\n" + lines.map { $0 + "\n" }.joined() + "```\n"
     case .argument(let tag, let body): return "- `\(tag)`: \(escape(body))\n"
     case .fact(let label, let body): return "**\(escape(label)):** \(escape(body))\n"
@@ -45,6 +45,28 @@ enum MarkdownPage {
           "\(index + 1). [`\(link.text)`](\(link.url))" + (link.note.map { " (\(escape($0)))" } ?? "") + "\n"
         }.joined()
     }
+  }
+
+  /// Prose, except that a run of indented lines (a list of calls in a discussion) is shown
+  /// as it is, in a code block.
+  private static func paragraph(_ body: String) -> String {
+    var text = ""
+    var indented: [Substring] = []
+    func endIndented() {
+      guard !indented.isEmpty else { return }
+      text += (text.isEmpty ? "" : "\n") + "```\n" + indented.map { $0 + "\n" }.joined() + "```\n"
+      indented = []
+    }
+    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix(" ") {
+        indented.append(line)
+      } else {
+        endIndented()
+        text += escape(String(line)) + "\n"
+      }
+    }
+    endIndented()
+    return text
   }
 
   /// GitHub's id for a heading of plain words and hyphens.
