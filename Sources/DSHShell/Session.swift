@@ -60,12 +60,16 @@ public final class Session: Sendable {
     host = ShellHost(
       terminal: options.terminal, interactive: options.interactive,
       inputIsProgram: options.standardInputIsProgram, ask: options.confirm, askSecret: options.readSecret)
-    var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
-    registry.register(ShellCommands.history(options.history))
-    registry.register(ShellCommands.version)
     interpreter = Interpreter(
-      registry: registry, host: host, settings: options.settings, arguments: options.arguments,
+      registry: CommandRegistry(Self.commands(portal, history: options.history)), host: host,
+      settings: options.settings, arguments: options.arguments,
       environment: options.environment)
+  }
+
+  /// Every command a session knows: the one place the language's, the API's and the shell's
+  /// tables meet. Each table is in alphabetical order and no name is in two of them.
+  static func commands(_ portal: PortalConnection, history: HistoryStore?) -> [CommandSpec] {
+    DataCommands.all + DocSpaceVerbs.all(portal) + ShellCommands.all(history: history)
   }
 
   /// How a run ended: its exit code, and whether an `exit` statement asked to stop.
