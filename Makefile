@@ -87,9 +87,11 @@ dist-test: dist
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	DSH_DIST_TEST=1 DSH_DIST_TARBALL="$(CURDIR)/$(DIST_TARBALL)" $(SWIFT) test --skip-build --filter DistTarballTests $(BUILD_FLAGS)
 
-# The man pages in docs/man, from the declarations (`make check-docs` fails when they differ).
+# The man pages in docs/man and the verb reference docs/verbs.md, from the declarations
+# (`make check-docs` fails when the committed ones differ).
 docs: setup
-	scripts/docs docs/man
+	scripts/docs docs
 
 check-docs: setup
-	@tmp=$$(mktemp -d) && scripts/docs $$tmp && diff -ru docs/man $$tmp && rm -rf $$tmp && echo "docs/man is up to date"
+	@tmp=$$(mktemp -d) && scripts/docs $$tmp && diff -ru docs/man $$tmp/man && diff -u docs/verbs.md $$tmp/verbs.md \
+	  && rm -rf $$tmp && echo "docs/man and docs/verbs.md are up to date"

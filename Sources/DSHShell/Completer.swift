@@ -2,22 +2,29 @@ import DSHLanguage
 import Foundation
 
 /// Completion as a pure function of the text before the cursor and a session snapshot.
-/// The language's tokens say where the cursor is (`CompletionPoint`); the command model
-/// says what each parameter takes (`CompletionSource`).
+///
+/// The language's tokens say where the cursor is (`CompletionPoint`); the command model says what
+/// each parameter takes (`CompletionSource`).
 public enum Completer {
+  /// One thing Tab can insert, with a short note shown beside it in the list.
   public struct Candidate: Sendable, Equatable {
+    /// The text that replaces the word before the cursor.
     public var text: String
+    /// What the candidate is (a command's summary, "field of $x", an email's owner); may be empty.
     public var description: String
   }
 
+  /// What one Tab offers at the cursor.
   public struct Result: Sendable, Equatable {
     /// How many characters before the cursor the candidates replace.
     public var replacing: Int
+    /// The candidates whose text starts with the word typed, sorted by text.
     public var candidates: [Candidate]
     /// The portal sources the candidates came from: a Tab may fetch them (`isFetched`).
     public var sources: Set<CompletionSource> = []
   }
 
+  /// The candidates for the cursor at the end of `before`, taken from `state` without waiting.
   public static func complete(_ before: String, state: CompletionState) -> Result {
     let point = CompletionPoint.at(end: before, signature: state.signature)
     var sources: Set<CompletionSource> = []

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Paths that complete a partly typed one (`examples/off` → `examples/offboard-list.dsh`);
-/// directories end in `/`. Hidden entries only when the name typed starts with a dot.
+/// directories end in `/`.
+///
+/// Hidden entries only when the name typed starts with a dot.
 enum FileCandidates {
   /// The most entries one directory listing offers.
   static let limit = 500

@@ -2,16 +2,20 @@ import DSHLanguage
 import Foundation
 import Synchronization
 
-/// The REPL's history for one portal: plain text, one entry a line (`\` and newline
-/// escaped), mode 0600, written atomically, at most `limit` entries. Lines that carry a
-/// secret are never stored. A class: the REPL, the `history` command and the session see
-/// one store, which moves to another file when `connect` changes the portal.
+/// The REPL's history for one portal: plain text, one entry a line (`\` and newline escaped), mode
+/// 0600, written atomically, at most `limit` entries.
+///
+/// Lines that carry a secret are never stored. A class: the REPL, the `history` command and the
+/// session see one store, which moves to another file when `connect` changes the portal.
 public final class HistoryStore: Sendable {
   private let state: Mutex<(path: String, limit: Int)>
 
+  /// A store writing to the file at `path`, keeping at most 1000 entries.
   public init(path: String) { state = Mutex((path, 1000)) }
 
+  /// The file the history is read from and written to now (`follow` changes it).
   public var path: String { state.withLock { $0.path } }
+  /// The most entries kept; adding one past it drops the oldest.
   public var limit: Int {
     get { state.withLock { $0.limit } }
     set { state.withLock { $0.limit = newValue } }
@@ -43,17 +47,20 @@ public final class HistoryStore: Sendable {
     "history-" + String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
   }
 
-  public static func stateDirectory(_ environment: [String: String]) -> String {
+  static func stateDirectory(_ environment: [String: String]) -> String {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/dsh" }
     return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/dsh"
   }
 
+  /// The stored entries, oldest first; none when the file does not exist yet.
   public func load() -> [String] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     return String(decoding: data, as: UTF8.self).split(separator: "\n").map { Self.unescape(String($0)) }
   }
 
-  /// Adds an entry unless it is blank or carries a secret. Returns whether it was kept.
+  /// Adds an entry unless it is blank or carries a secret.
+  ///
+  /// Returns whether it was kept.
   @discardableResult
   public func append(_ entry: String) -> Bool {
     let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,11 +12,14 @@ public final class PlainLineReader: LineReader {
   /// Wraps each blocking read: dsh lets signals through only while it waits for input.
   private let whileWaiting: (() -> Int) -> Int
 
+  /// A reader of `descriptor` (standard input by default); `whileWaiting` wraps each blocking read.
   public init(descriptor: Int32 = 0, whileWaiting: @escaping (() -> Int) -> Int = { $0() }) {
     self.descriptor = descriptor
     self.whileWaiting = whileWaiting
   }
 
+  /// The next line without its newline (at end of input the unterminated rest, then `.end`);
+  /// `.interrupted` when a signal cut the read short.
   public func read(prompt: String) -> LineInput {
     while true {
       if let newline = buffer.firstIndex(of: 10) {
@@ -38,8 +41,11 @@ public final class PlainLineReader: LineReader {
     }
   }
 
+  /// Keeps nothing: a plain reader has no history to recall.
   public func remember(_ entry: String) {}
+  /// Ignores the state: a plain reader has no Tab.
   public func setCompletionState(_ state: CompletionState) {}
+  /// Ignores the mode: a plain reader has no key bindings.
   public func setEditor(_ mode: String) {}
 }
 
@@ -76,6 +82,7 @@ public enum TerminalQuestion {
     return nil
   }
 
+  /// Asks a yes/no question; true only for "y" or "yes", false on anything else or no terminal.
   public static func confirm(_ question: String) async -> Bool {
     guard let answer = await ask(question + " [y/N] ") else { return false }
     return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())

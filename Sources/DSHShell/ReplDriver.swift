@@ -42,6 +42,7 @@ public final class ReplDriver {
   /// The portal whose history the session's store holds; `connect` elsewhere moves it.
   private var historyPortal: URL?
 
+  /// A loop reading from `reader` into `session`; `showPrompts` is false when input is not a terminal.
   public init(session: Session, reader: LineReader, bridge: BlockingBridge, showPrompts: Bool) {
     self.session = session
     self.reader = reader
@@ -49,6 +50,8 @@ public final class ReplDriver {
     self.showPrompts = showPrompts
   }
 
+  /// Reads and runs entries until end of input or `exit`; returns the last entry's exit status
+  /// (130 for Ctrl-C without prompts).
   public func run() -> Int32 {
     var buffer = ""
     var lastCode: Int32 = 0

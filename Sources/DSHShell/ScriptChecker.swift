@@ -5,9 +5,12 @@ import DSHLanguage
 public struct ScriptChecker {
   let session: Session
 
+  /// A checker that reports through `session` and checks against its commands.
   public init(session: Session) { self.session = session }
 
-  /// Checks a file and prints what it found. 0 when clean, 2 otherwise.
+  /// Checks a file and prints what it found.
+  ///
+  /// 0 when clean, 2 otherwise.
   public func check(path: String) async -> Int32 {
     let text: String
     do {

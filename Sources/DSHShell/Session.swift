@@ -6,34 +6,50 @@ import Foundation
 /// One shell session: every source of program text (REPL lines, files, -c, stdin, help
 /// examples, tests) runs through `run`.
 public final class Session: Sendable {
+  /// The interpreter that runs every program text, holding the session's variables and settings.
   public let interpreter: Interpreter
+  /// The portal connection the API verbs use; `connect` changes what it points at.
   public let portal: PortalConnection
+  /// The REPL history, nil when the session keeps none (scripts, -c).
   public let history: HistoryStore?
+  /// Where output, errors and traces are written.
   public let terminal: Terminal
   let host: ShellHost
   /// The script arguments the session was started with (`dsh FILE ARGS…`).
   let arguments: [String]
   let environment: [String: String]
 
+  /// What a session is started with; everything but the terminal has a default.
   public struct Options: Sendable {
+    /// Where output, errors and traces are written.
     public var terminal: Terminal
+    /// Whether a person is at the REPL (prompts and questions make sense).
     public var interactive = false
     /// Standard input is where the program comes from, so `open -` has nothing to read.
     public var standardInputIsProgram = false
+    /// The script arguments (`dsh FILE ARGS…`), bound as `$args`.
     public var arguments: [String] = []
+    /// The environment the session reads (profiles, `$env`, XDG paths), not the process's own.
     public var environment: [String: String] = [:]
+    /// The settings at start (output format, colour, confirmations).
     public var settings = Settings()
+    /// The REPL history shared with the line reader, nil when none is kept.
     public var history: HistoryStore?
+    /// Timeouts, retries and TLS options for every portal the session connects to.
     public var transport = PortalConnection.TransportDefaults()
     /// Shared with the driver's `BlockingBridge`, which raises it when a signal arrives.
     public var interruption = Interruption()
     /// Asks the user a yes/no question (the REPL's reader); scripts answer no.
     public var confirm: @Sendable (String) async -> Bool = { _ in false }
+    /// Reads a secret without echo (the REPL's reader); scripts get nil.
     public var readSecret: @Sendable (String) async -> String? = { _ in nil }
 
+    /// Options for output to `terminal`, with the defaults of a non-interactive run.
     public init(terminal: Terminal) { self.terminal = terminal }
   }
 
+  /// A session with the data commands, the API verbs bound to a fresh portal connection, and the
+  /// shell's own commands.
   public init(_ options: Options) {
     terminal = options.terminal
     history = options.history
@@ -44,22 +60,28 @@ public final class Session: Sendable {
     host = ShellHost(
       terminal: options.terminal, interactive: options.interactive,
       inputIsProgram: options.standardInputIsProgram, ask: options.confirm, askSecret: options.readSecret)
-    var registry = CommandRegistry(DataCommands.all + DocSpaceVerbs.all(portal))
-    registry.register(ShellCommands.history(options.history))
-    registry.register(ShellCommands.version)
     interpreter = Interpreter(
-      registry: registry, host: host, settings: options.settings, arguments: options.arguments,
+      registry: CommandRegistry(Self.commands(portal, history: options.history)), host: host,
+      settings: options.settings, arguments: options.arguments,
       environment: options.environment)
+  }
+
+  /// Every command a session knows: the one place the language's, the API's and the shell's
+  /// tables meet. Each table is in alphabetical order and no name is in two of them.
+  static func commands(_ portal: PortalConnection, history: HistoryStore?) -> [CommandSpec] {
+    DataCommands.all + DocSpaceVerbs.all(portal) + ShellCommands.all(history: history)
   }
 
   /// How a run ended: its exit code, and whether an `exit` statement asked to stop.
   public struct Outcome: Sendable, Equatable {
+    /// The exit status: 0 on success, the failing statement's code otherwise.
     public var code: Int32
-    public var exited = false
+    var exited = false
   }
 
-  /// Parses `text` whole, checks it, and runs it only if both found nothing. A script
-  /// with a `def main [...]` gets `arguments` parsed against it before anything runs, and
+  /// Parses `text` whole, checks it, and runs it only if both found nothing.
+  ///
+  /// A script with a `def main [...]` gets `arguments` parsed against it before anything runs, and
   /// its `main` runs after its top level.
   @discardableResult
   public func run(_ text: String, origin: String, arguments: [String]? = nil) async -> Outcome {
@@ -125,7 +147,7 @@ public final class Session: Sendable {
     }
   }
 
-  public func report(_ diagnostics: [Diagnostic], color: Settings.ColorMode = .auto) {
+  func report(_ diagnostics: [Diagnostic], color: Settings.ColorMode = .auto) {
     let renderer = DiagnosticRenderer(color: color == .on || (color == .auto && terminal.colorAllowed))
     terminal.writeErr(renderer.render(all: diagnostics))
   }

@@ -38,8 +38,10 @@ final class ShellHost: CommandHost {
     terminal.writeErr(safe.hasSuffix("\n") ? safe : safe + "\n")
   }
 
-  /// A result in the chosen format. In table format on a terminal, a scalar result such as `to csv`
-  /// text is escaped as `print` is; JSON and CSV output stay exact data.
+  /// A result in the chosen format.
+  ///
+  /// In table format on a terminal, a scalar result such as `to csv` text is escaped as `print` is;
+  /// JSON and CSV output stay exact data.
   func show(_ value: Value, settings: Settings) async {
     let text = DateText.$zone.withValue(settings.timeZone) {
       OutputFormatter(width: terminal.width(), view: settings.view).format(value, as: settings.output)
@@ -54,6 +56,7 @@ final class ShellHost: CommandHost {
   func progress(done: Int, total: Int) { progress(done: done, total: total, note: "") }
 
   /// Standard input to its end, polled so that Ctrl-C (which cancels the task) stops the wait.
+  ///
   /// In the REPL, or when standard input is a terminal, there is nothing to read.
   func readStandardInput(limit: Int) async throws(CommandFailure) -> [UInt8] {
     guard !interactive, isatty(0) == 0 else {

@@ -2,13 +2,13 @@ import DSHLanguage
 
 /// The API verbs, bound to a portal connection. Each verb's whole story is in its file.
 public enum DocSpaceVerbs {
+  /// In alphabetical order of their names (a test holds it so).
   public static func all(_ portal: PortalConnection) -> [CommandSpec] {
     [
-      sessions(portal), revoke(portal), revokeUser(portal), revokeOthers(portal), changePassword(portal),
-      logins(portal), sessionsOf(portal), whoami(portal), users(portal), user(portal), connect(portal),
-      profiles(portal),
-      disconnect(portal),
-      api(portal), curl(portal), journal(portal), tour(portal), export(portal), Explanation.spec,
+      api(portal), changePassword(portal), connect(portal), curl(portal), disconnect(portal), Explanation.spec,
+      export(portal), journal(portal), logins(portal), profiles(portal), revoke(portal), revokeOthers(portal),
+      revokeUser(portal), sessions(portal), sessionsOf(portal), tour(portal), user(portal), users(portal),
+      whoami(portal),
     ]
   }
 

@@ -4,17 +4,19 @@ import CEditLine
   import Glibc
 #endif
 
-/// Signal handling for a shell whose commands run on other threads. At start-up, before
-/// any other thread exists, SIGINT gets a do-nothing handler without SA_RESTART (so a
-/// blocked read returns EINTR) and SIGINT, SIGTERM, SIGHUP and SIGWINCH are blocked, so
-/// every later thread inherits the block. The reading thread unblocks them only while it
-/// waits for input (libedit handles them there, and SIGTERM or SIGHUP then end dsh as
-/// usual); while a command runs they stay pending until `takePending` collects one, so
-/// the shell can stop the command cleanly (finish the journal, print the summary) first.
+/// Signal handling for a shell whose commands run on other threads.
+///
+/// At start-up, before any other thread exists, SIGINT gets a do-nothing handler without SA_RESTART
+/// (so a blocked read returns EINTR) and SIGINT, SIGTERM, SIGHUP and SIGWINCH are blocked, so every
+/// later thread inherits the block. The reading thread unblocks them only while it waits for input
+/// (libedit handles them there, and SIGTERM or SIGHUP then end dsh as usual); while a command runs
+/// they stay pending until `takePending` collects one, so the shell can stop the command cleanly
+/// (finish the journal, print the summary) first.
 public enum InterruptGate {
   /// The signals that stop a running command: SIGINT, then SIGTERM and SIGHUP, which also end dsh.
   public static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+  /// Sets up the signal handling described above; call once at start-up, before any thread starts.
   public static func install() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in }

@@ -1,27 +1,33 @@
 import CEditLine
 import Foundation
 
-/// A libedit line editor: prompt, emacs or vi keys, in-memory history, and a Tab handler
-/// that asks `completion` for candidates. Use it from one thread only (the start thread).
+/// A libedit line editor: prompt, emacs or vi keys, in-memory history, and a Tab handler that asks
+/// `completion` for candidates.
+///
+/// Use it from one thread only (the start thread).
 public final class LineEditor {
   /// What Tab offers for the text before the cursor.
   public struct Completion {
     /// How many characters before the cursor each candidate replaces.
     public var replacing: Int
+    /// The candidates, each with a note shown beside it when Tab lists them.
     public var candidates: [(text: String, description: String)]
 
+    /// A completion replacing `replacing` characters with one of `candidates`.
     public init(replacing: Int, candidates: [(text: String, description: String)]) {
       self.replacing = replacing
       self.candidates = candidates
     }
   }
 
+  /// What one read got: a line, the end of input (Ctrl-D), or an interruption (Ctrl-C).
   public enum Input: Equatable {
     case line(String)
     case end
     case interrupted
   }
 
+  /// Called on Tab with the text before the cursor; nil turns completion off.
   public var completion: ((String) -> Completion)?
   private let editLine: OpaquePointer
   private let history: OpaquePointer
@@ -68,8 +74,9 @@ public final class LineEditor {
     bindKeys()
   }
 
-  /// Reads one line. Ctrl-C gives `.interrupted` (the line is cleared), Ctrl-D on an
-  /// empty line `.end`.
+  /// Reads one line.
+  ///
+  /// Ctrl-C gives `.interrupted` (the line is cleared), Ctrl-D on an empty line `.end`.
   public func read(prompt: String) -> Input {
     free(promptBuffer)
     promptBuffer = strdup(prompt)
@@ -92,6 +99,8 @@ public final class LineEditor {
     return .line(text)
   }
 
+  /// Adds an entry to the in-memory history (recalled with Up), without trailing blanks; blank entries
+  /// are skipped.
   public func addHistory(_ entry: String) {
     var trimmed = entry
     while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }

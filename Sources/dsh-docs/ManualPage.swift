@@ -1,21 +1,28 @@
-/// A man(7) page built section by section.
-struct ManualPage {
-  private(set) var text: String
-
-  init(name: String, section: Int, version: String, title: String) {
-    text = ".TH \(name.uppercased()) \(section) \"\" \"dsh \(version)\" \"dsh manual\"\n"
-    text += ".SH NAME\n\(Roff.escape(name)) \\- \(Roff.escape(title))\n"
+/// A `Document` as a man(7) page.
+enum ManualPage {
+  static func text(_ document: Document) -> String {
+    var text =
+      ".TH \(document.name.uppercased()) \(document.manualSection) \"\" \"dsh \(document.version)\" \"dsh manual\"\n"
+    text += ".SH NAME\n\(Roff.escape(document.name)) \\- \(Roff.escape(document.title))\n"
+    for block in document.blocks { text += roff(block) }
+    return text
   }
 
-  mutating func section(_ heading: String) { text += ".SH \(heading.uppercased())\n" }
-  mutating func subsection(_ heading: String) { text += ".SS \(Roff.escape(heading))\n" }
-  mutating func paragraph(_ body: String) { text += ".PP\n\(Roff.escape(body))\n" }
+  private static func roff(_ block: Document.Block) -> String {
+    switch block {
+    case .section(let heading): return ".SH \(heading.uppercased())\n"
+    case .subsection(let heading): return ".SS \(Roff.escape(heading))\n"
+    case .paragraph(let body): return ".PP\n\(Roff.escape(body))\n"
+    case .literal(let lines): return ".PP\n.nf\n.RS 4\n" + lines.map { Roff.escape($0) + "\n" }.joined() + ".RE\n.fi\n"
+    case .argument(let tag, let body), .fact(let tag, let body): return item(tag, body)
+    case .links(let tag, let links):
+      let lines = links.map { link in link.text + (link.note.map { " (\($0))" } ?? "") + ": " + link.url }
+      return ".TP\n.B \(Roff.escape(tag))\n" + lines.map(Roff.escape).joined(separator: "\n.br\n") + "\n"
+    }
+  }
 
   /// A tagged paragraph: `tag` in bold, `body` indented under it.
-  mutating func item(_ tag: String, _ body: String) { text += ".TP\n.B \(Roff.escape(tag))\n\(Roff.escape(body))\n" }
-
-  /// Lines shown as they are (code, usage).
-  mutating func literal(_ lines: [String]) {
-    text += ".PP\n.nf\n.RS 4\n" + lines.map { Roff.escape($0) + "\n" }.joined() + ".RE\n.fi\n"
+  private static func item(_ tag: String, _ body: String) -> String {
+    ".TP\n.B \(Roff.escape(tag))\n\(Roff.escape(body))\n"
   }
 }

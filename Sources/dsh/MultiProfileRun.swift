@@ -3,11 +3,12 @@ import DSHShell
 import DocSpaceVerbs
 import Foundation
 
-/// `dsh --profile a,b,c FILE` (or `-c CODE`): the program once per profile, in order, each
-/// in a fresh session signed in to that profile's portal; then one summary line per profile
-/// on stderr. The exit status is the worst run's: any nonzero beats 0 and the highest nonzero
-/// wins, except that an interrupted run (Ctrl-C, SIGTERM, SIGHUP) stops the sequence and
-/// dsh exits with that run's code.
+/// `dsh --profile a,b,c FILE` (or `-c CODE`): the program once per profile, in order, each in a
+/// fresh session signed in to that profile's portal; then one summary line per profile on stderr.
+///
+/// The exit status is the worst run's: any nonzero beats 0 and the highest nonzero wins, except
+/// that an interrupted run (Ctrl-C, SIGTERM, SIGHUP) stops the sequence and dsh exits with that
+/// run's code.
 struct MultiProfileRun {
   let launch: Launch
   let terminal: Terminal

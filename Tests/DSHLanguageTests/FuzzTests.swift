@@ -2,8 +2,10 @@ import DSHLanguage
 import Foundation
 import Testing
 
-/// Thousands of random and mutated programs through lexer, parser and evaluator: none
-/// may crash or hang. A fixed seed keeps failures reproducible.
+/// Thousands of random and mutated programs through lexer, parser and evaluator: none may crash or
+/// hang.
+///
+/// A fixed seed keeps failures reproducible.
 @Suite struct FuzzTests {
   static let corpus = [
     "$s = [1, 2, 3] | where $it > 1 | count", "if $x { print 1 } else if 2 { print 2 } else { print 3 }",
@@ -28,8 +30,8 @@ import Testing
       let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
       switch Int.random(in: 0..<4, using: &random) {
       case 0 where !bytes.isEmpty: bytes.remove(at: position)
-      case 1: bytes.insert(alphabet.randomElement(using: &random)!, at: position)
-      case 2 where !bytes.isEmpty: bytes[position] = alphabet.randomElement(using: &random)!
+      case 1: bytes.insert(alphabet[Int.random(in: alphabet.indices, using: &random)], at: position)
+      case 2 where !bytes.isEmpty: bytes[position] = alphabet[Int.random(in: alphabet.indices, using: &random)]
       default:
         let start = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
         bytes.insert(contentsOf: bytes[start..<min(bytes.count, start + 8)], at: position)

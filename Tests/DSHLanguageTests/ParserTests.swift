@@ -1,5 +1,6 @@
-import DSHLanguage
 import Testing
+
+@testable import DSHLanguage
 
 @Suite struct ParserTests {
   @Test func aProgramIsStatementsSeparatedByNewlinesOrSemicolons() throws {

@@ -4,10 +4,12 @@ import DocSpaceAPI
 import Foundation
 import Testing
 
-/// Every finding of the static check (#12), each in a script run against the simulator:
-/// the script exits 2, stderr names the code with the caret's text, and the portal sees no
-/// request after the sign-in. Scripts put a `revoke-others --yes` first where it matters,
-/// so that "nothing ran" is also visible as sessions that are still there.
+/// Every finding of the static check (#12), each in a script run against the simulator: the script
+/// exits 2, stderr names the code with the caret's text, and the portal sees no request after the
+/// sign-in.
+///
+/// Scripts put a `revoke-others --yes` first where it matters, so that "nothing ran" is also
+/// visible as sessions that are still there.
 @Suite(.timeLimit(.minutes(1))) struct CheckFindingTests {
   /// What a script run did, seen from outside.
   struct Run {

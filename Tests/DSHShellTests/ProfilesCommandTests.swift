@@ -17,9 +17,9 @@ import Testing
 
   func loginToken(_ simulator: SimulatorServer, as email: String) async throws -> String {
     let client = try DocSpaceClient(
-      configuration: PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none))
+      configuration: PortalConfiguration(baseURL: try #require(URL(string: simulator.url)), credential: .none))
     _ = try await client.signIn(userName: email, password: "demo-password")
-    let token = await client.credential.loginToken ?? ""
+    let token = client.credential.loginToken ?? ""
     await client.shutdown()
     return token
   }

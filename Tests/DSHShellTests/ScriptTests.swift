@@ -3,25 +3,31 @@ import DSHShell
 import Foundation
 import Testing
 
-/// Every `Scripts/NAME.dsh` runs against a fresh simulator (signed in as the owner, or
-/// as the account named by a `# as: EMAIL` line). Its stdout must equal `NAME.out`, its
-/// stderr `NAME.err` (empty when absent), and its exit code the `# exit: N` line (0 when
-/// absent). Adding a case means adding files.
+/// Every `Scripts/NAME.dsh` runs against a fresh simulator (signed in as the owner, or as the
+/// account named by a `# as: EMAIL` line).
+///
+/// Its stdout must equal `NAME.out`, its stderr `NAME.err` (empty when absent), and its exit code
+/// the `# exit: N` line (0 when absent). Adding a case means adding files.
 @Suite struct ScriptTests {
-  static let directory = Bundle.module.url(forResource: "Scripts", withExtension: nil)!
+  static let directory = Bundle.module.url(forResource: "Scripts", withExtension: nil)
 
   static var scripts: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+    ((directory.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }) ?? [])
       .filter { $0.hasSuffix(".dsh") }.map { String($0.dropLast(4)) }.sorted()
+  }
+
+  @Test func theScriptsAreBundledWithTheTests() {
+    #expect(Self.scripts.count > 10, "Scripts/ is missing from the test bundle")
   }
 
   @Test(arguments: scripts)
   func script(_ name: String) async throws {
-    let text = try String(contentsOf: Self.directory.appendingPathComponent(name + ".dsh"), encoding: .utf8)
+    let directory = try #require(Self.directory)
+    let text = try String(contentsOf: directory.appendingPathComponent(name + ".dsh"), encoding: .utf8)
     let expectedOut =
-      (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".out"), encoding: .utf8)) ?? ""
+      (try? String(contentsOf: directory.appendingPathComponent(name + ".out"), encoding: .utf8)) ?? ""
     let expectedErr =
-      (try? String(contentsOf: Self.directory.appendingPathComponent(name + ".err"), encoding: .utf8)) ?? ""
+      (try? String(contentsOf: directory.appendingPathComponent(name + ".err"), encoding: .utf8)) ?? ""
     let account = Self.directive("as", in: text) ?? "owner@example.com"
     let expectedCode = Int32(Self.directive("exit", in: text) ?? "0") ?? 0
 

@@ -27,7 +27,7 @@ import Testing
   private func curlAfterSignIn(_ portal: HostilePeer) async throws -> String {
     let curl = try await withClient(of: portal, credential: .none) { client in
       _ = try? await client.signIn(userName: "ann@example.com", password: Self.password)
-      return await client.lastRequestAsCurl()
+      return client.lastRequestAsCurl()
     }
     return try #require(curl)
   }

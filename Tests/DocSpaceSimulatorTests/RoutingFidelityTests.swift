@@ -61,7 +61,7 @@ import Testing
     let answer = try await portal.request(
       "PUT", "/api/2.0/security/activeconnections/logoutall/\(compact)", cookie: token)
     #expect(answer.status == 200)
-    let owner = try await portal.server.loginHistory().filter { $0.userId == RawPortal.ownerId }
+    let owner = await portal.server.loginHistory().filter { $0.userId == RawPortal.ownerId }
     #expect(!owner.contains { $0.isOpenConnection })
     await portal.server.stop()
   }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// Issue 11 end to end: bulk revokes by the built `dsh` against a real `dsh-sim`, stopped by
-/// kill -9, by signals, by Ctrl-C, by a paused portal and by its rate limiter. Every claim
-/// in the journal or a report is held against the portal's own answer, read with another
-/// credential.
+/// Issue 11 end to end: bulk revokes by the built `dsh` against a real `dsh-sim`, stopped by kill
+/// -9, by signals, by Ctrl-C, by a paused portal and by its rate limiter.
+///
+/// Every claim in the journal or a report is held against the portal's own answer, read with
+/// another credential.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct BulkSafetyTests {
   static let revokeOthers = "sessions | where not current | revoke --yes"
 
@@ -149,7 +150,7 @@ import Testing
     let terminal = try await startRepl(portal)
     try terminal.type("users | where email != \"\(BulkPortal.ownerEmail)\" | get email | revoke-user --yes")
     try terminal.press("Enter")
-    let reached = try await poll(within: 30) {
+    let reached = await poll(within: 30) {
       portal.journal.intents.count >= 20 || Self.barCount(terminal.screen) >= 20
     }
     #expect(reached, "the run never got 20 targets in: \(terminal.screen)")
@@ -350,7 +351,7 @@ import Testing
     let directory = (portal.journalPath as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     if !FileManager.default.fileExists(atPath: portal.journalPath) {
-      FileManager.default.createFile(atPath: portal.journalPath, contents: nil)
+      _ = FileManager.default.createFile(atPath: portal.journalPath, contents: nil)
     }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: portal.journalPath))
     try handle.seekToEnd()

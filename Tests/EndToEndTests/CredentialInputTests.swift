@@ -6,7 +6,8 @@ import Testing
 /// standard input, never echoed back when it is unusable; and what a usage error exits with.
 @Suite struct CredentialInputTests {
   func token(_ url: String) async throws -> String {
-    let client = try DocSpaceClient(configuration: PortalConfiguration(baseURL: URL(string: url)!, credential: .none))
+    let client = try DocSpaceClient(
+      configuration: PortalConfiguration(baseURL: try #require(URL(string: url)), credential: .none))
     _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
     let token = client.credential.loginToken ?? ""
     await client.shutdown()

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// The release tarball (`make dist`), unpacked and run the way an admin without a Swift
-/// toolchain would. The release build is too slow for every `make test`: these run only
-/// with DSH_DIST_TEST=1 (`make dist-test`), on DSH_DIST_TARBALL or the newest tarball in
-/// .build/dist.
+/// The release tarball (`make dist`), unpacked and run the way an admin without a Swift toolchain
+/// would.
+///
+/// The release build is too slow for every `make test`: these run only with DSH_DIST_TEST=1 (`make
+/// dist-test`), on DSH_DIST_TARBALL or the newest tarball in .build/dist.
 @Suite(
   .enabled(if: ProcessInfo.processInfo.environment["DSH_DIST_TEST"] == "1", "set DSH_DIST_TEST=1 (make dist-test)"))
 struct DistTarballTests {

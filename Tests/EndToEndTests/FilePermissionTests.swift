@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 /// `open` and `save` against files the user may not read or write, through the real binary.
+///
 /// Root may read and write anything, so as root the binary runs as `nobody` (setpriv).
 @Suite final class FilePermissionTests {
   let directory: URL

@@ -15,7 +15,7 @@ import Testing
   }
 
   func client(_ url: String, trusting caCertificate: String?) throws -> DocSpaceClient {
-    var configuration = PortalConfiguration(baseURL: URL(string: url)!, credential: .none)
+    var configuration = PortalConfiguration(baseURL: try #require(URL(string: url)), credential: .none)
     configuration.caCertificatePath = caCertificate
     return try DocSpaceClient(configuration: configuration)
   }
@@ -24,7 +24,7 @@ import Testing
   func ownerToken(_ url: String) async throws -> String {
     let client = try client(url, trusting: certificates.caCertificate)
     _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
-    let token = await client.credential.loginToken ?? ""
+    let token = client.credential.loginToken ?? ""
     await client.shutdown()
     return token
   }

@@ -7,7 +7,8 @@ import Testing
   static let ownerId = "66faa6e4-f133-11ea-b126-00ffeec8b4ef"
 
   func signIn(_ url: String, as email: String = "owner@example.com") async throws -> DocSpaceClient {
-    let client = try DocSpaceClient(configuration: PortalConfiguration(baseURL: URL(string: url)!, credential: .none))
+    let client = try DocSpaceClient(
+      configuration: PortalConfiguration(baseURL: try #require(URL(string: url)), credential: .none))
     _ = try await client.signIn(userName: email, password: "demo-password")
     return client
   }
@@ -15,7 +16,7 @@ import Testing
   /// Signs in with a password; the login token for DOCSPACE_TOKEN.
   func signInToken(_ url: String, as email: String = "owner@example.com") async throws -> String {
     let client = try await signIn(url, as: email)
-    let token = await client.credential.loginToken ?? ""
+    let token = client.credential.loginToken ?? ""
     await client.shutdown()
     return token
   }

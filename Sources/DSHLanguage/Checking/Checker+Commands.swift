@@ -1,6 +1,7 @@
 extension ProgramChecker.Walker {
-  /// Checks a pipeline; returns the schema of what it produces, as far as known. `row` is
-  /// the row a condition around it sees (`where not ($it | starts-with "#")`).
+  /// Checks a pipeline; returns the schema of what it produces, as far as known.
+  ///
+  /// `row` is the row a condition around it sees (`where not ($it | starts-with "#")`).
   mutating func pipeline(_ pipeline: Pipeline, row: Schema? = nil) -> Schema {
     var schema = Schema.unknown
     for (position, stage) in pipeline.stages.enumerated() {

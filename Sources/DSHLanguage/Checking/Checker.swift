@@ -5,6 +5,7 @@ import Foundation
 /// `return`/`break` outside their blocks; calls that end many sessions without saying so
 /// in a script; and the same in every file it sources by a literal path.
 public enum ProgramChecker {
+  /// Everything `program` would refuse to start on, given what `context` says exists.
   public static func check(_ program: Program, in context: CheckContext) -> CheckFindings {
     var walker = Walker(context: context, source: program.source)
     walker.defineFunctions(program.statements, source: program.source)

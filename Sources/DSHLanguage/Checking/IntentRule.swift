@@ -1,5 +1,6 @@
-/// The rule for calls that can end many sessions: in a script (nobody to ask) they must say
-/// so. Decided statically by the checker where it can, at run time otherwise.
+/// The rule for calls that can end many sessions: in a script (nobody to ask) they must say so.
+///
+/// Decided statically by the checker where it can, at run time otherwise.
 enum IntentRule {
   /// The flags that state intent.
   static let flags: Set<String> = ["yes", "expect-count", "dry-run"]

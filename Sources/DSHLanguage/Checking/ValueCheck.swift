@@ -2,24 +2,30 @@ import Foundation
 
 /// What is wrong with an argument's value, and what to write instead.
 public struct ArgumentProblem: Error, Sendable, Equatable {
+  /// What is wrong, as one line ("expected a number of days, not 'x'").
   public var message: String
+  /// What to write instead, shown as the diagnostic's help; nil when there is nothing to add.
   public var help: String?
 
+  /// A problem with the message and, optionally, the help to show with it.
   public init(_ message: String, help: String? = nil) {
     self.message = message
     self.help = help
   }
 }
 
-/// The values a parameter or flag accepts. The checker applies it to literal arguments
-/// before anything runs, and the interpreter to every evaluated argument: one rule, so
-/// that `dsh check` and a run refuse the same things.
+/// The values a parameter or flag accepts.
+///
+/// The checker applies it to literal arguments before anything runs, and the interpreter to every
+/// evaluated argument: one rule, so that `dsh check` and a run refuse the same things.
 public struct ValueCheck: Sendable {
   let test: @Sendable (Value) -> ArgumentProblem?
   let schemaTest: (@Sendable (Schema) -> ArgumentProblem?)?
   /// The words it accepts, when they are a closed set: completion offers them.
   public let choices: [String]?
 
+  /// A check running `test` on values, `schema` on shapes known before a run, and offering `choices`
+  /// to completion when they are a closed set.
   public init(
     _ test: @escaping @Sendable (Value) -> ArgumentProblem?,
     schema: (@Sendable (Schema) -> ArgumentProblem?)? = nil, choices: [String]? = nil
@@ -29,6 +35,7 @@ public struct ValueCheck: Sendable {
     self.choices = choices
   }
 
+  /// What is wrong with `value`, or nil when the parameter accepts it.
   public func problem(with value: Value) -> ArgumentProblem? { test(value) }
 
   /// A problem known from the shape of a value not yet computed (a variable's records).

@@ -21,7 +21,12 @@ public enum HelpText {
     return text
   }
 
-  public static func command(_ spec: CommandSpec) -> String {
+  public static func command(_ spec: CommandSpec) -> String { command(spec, width: .max) }
+
+  /// `help CMD` for a terminal `width` characters wide: the tables of query, body and response
+  /// fields wrap each description under its own column (or, when that column leaves too
+  /// little room, on the lines below the field). The rest is for `TextWrap.prose` to wrap.
+  public static func command(_ spec: CommandSpec, width: Int) -> String {
     var text = "\(spec.name) — \(spec.summary)\n\nUsage:\n  \(spec.signature.usage(for: spec.name))\n"
     if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
     let parameters = spec.signature.positionals + (spec.signature.rest.map { [$0] } ?? [])
@@ -40,7 +45,7 @@ public enum HelpText {
           text +=
             "  \(index + 1). \(call.line)\(call.when.map { "  (\($0))" } ?? "")\n     as call \(earlier + 1) above\n"
         } else {
-          text += describe(call, number: index + 1)
+          text += describe(call, number: index + 1, width: width)
         }
       }
     }
@@ -64,25 +69,43 @@ public enum HelpText {
 
   /// One call: its line and when it is made, what it does, auth and role, its query, body
   /// and response fields (name, type, one line), and its reference page.
-  static func describe(_ call: APICall, number: Int) -> String {
+  static func describe(_ call: APICall, number: Int, width: Int) -> String {
     var text = "  \(number). \(call.line)\(call.when.map { "  (\($0))" } ?? "")\n"
     text += "     \(call.summary)\n"
     if let purpose = call.purpose { text += "     dsh calls it \(purpose)\n" }
     text += "     auth: \(call.auth) · role: \(call.role)\n"
-    text += fields("query", call.query)
-    text += fields("body (JSON)", call.body)
-    text += fields("response (\(call.responseType))", call.response, always: true)
+    text += fields("query", call.query, width: width)
+    text += fields("body (JSON)", call.body, width: width)
+    text += fields("response (\(call.responseType))", call.response, width: width, always: true)
     text += "     reference: \(call.reference)\n"
     return text
   }
 
-  private static func fields(_ title: String, _ fields: [APICall.Field], always: Bool = false) -> String {
+  /// The narrowest a description column may be; narrower, descriptions go below their fields.
+  static let descriptionRoom = 24
+
+  private static func fields(_ title: String, _ fields: [APICall.Field], width: Int, always: Bool = false) -> String {
     guard always || !fields.isEmpty else { return "" }
     var text = "     \(title)\(fields.isEmpty ? "" : ":")\n"
+    let indent = "       "
     let nameWidth = fields.map(\.name.count).max() ?? 0
     let typeWidth = fields.map(\.type.count).max() ?? 0
+    let column = indent.count + nameWidth + 2 + typeWidth + 2
+    let room = width - column
     for field in fields {
-      text += "       \(pad(field.name, nameWidth))  \(pad(field.type, typeWidth))  \(field.help)\n"
+      if room >= descriptionRoom {
+        let lines = TextWrap.lines(field.help, width: room, breaksWords: false)
+        text += indent + pad(field.name, nameWidth) + "  " + pad(field.type, typeWidth) + "  " + lines[0] + "\n"
+        for line in lines.dropFirst() { text += String(repeating: " ", count: column) + line + "\n" }
+      } else {
+        let below = indent + "  "
+        // The types stay in a column while that fits too.
+        let name = column - 2 <= width ? pad(field.name, nameWidth) : field.name
+        text += indent + name + "  " + field.type + "\n"
+        for line in TextWrap.lines(field.help, width: max(1, width - below.count), breaksWords: false) {
+          text += below + line + "\n"
+        }
+      }
     }
     return text
   }

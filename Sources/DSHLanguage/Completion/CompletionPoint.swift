@@ -2,6 +2,7 @@
 /// what kind of word is being completed, the text typed of it so far, and the stages
 /// whose output flows into its command.
 public struct CompletionPoint: Sendable, Equatable {
+  /// What kind of word the cursor is in, and for which command.
   public enum Slot: Sendable, Equatable {
     /// A command name, at the start of a stage, a block or a `( … )`.
     case command
@@ -32,6 +33,7 @@ public struct CompletionPoint: Sendable, Equatable {
     case other
   }
 
+  /// What kind of word is being completed.
   public var slot: Slot
   /// The text of the word before the cursor that candidates replace; empty after a blank.
   public var prefix: String
@@ -40,8 +42,10 @@ public struct CompletionPoint: Sendable, Equatable {
   /// The positional arguments already typed for the current command, as written.
   public var arguments: [String]
 
-  /// Reads `text` (everything before the cursor). `signature` tells, for a command name,
-  /// which flags take a value and which parameter is a condition.
+  /// Reads `text` (everything before the cursor).
+  ///
+  /// `signature` tells, for a command name, which flags take a value and which parameter is a
+  /// condition.
   public static func at(end text: String, signature: @escaping (String) -> Signature?) -> CompletionPoint {
     var reader = CompletionPointReader(text: text, signature: signature)
     return reader.read()

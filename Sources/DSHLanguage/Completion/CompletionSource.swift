@@ -1,5 +1,7 @@
-/// What Tab offers for a parameter or a flag's value. Declared on the parameter (or derived
-/// from its shape and its check), so the completer holds no list of commands of its own.
+/// What Tab offers for a parameter or a flag's value.
+///
+/// Declared on the parameter (or derived from its shape and its check), so the completer holds no
+/// list of commands of its own.
 public enum CompletionSource: Sendable, Hashable {
   /// The field names of the rows flowing into the command.
   case fields

@@ -1,9 +1,10 @@
 /// The commands that work on data and on the session, needing no portal.
 public enum DataCommands {
+  /// In alphabetical order of their names (a test holds it so).
   public static let all: [CommandSpec] = [
-    whereCommand, select, get, sort, first, last, skip, count, uniq, group, each, to, from, print,
-    help, vars, set, open, save, lines, split, join, trim, upcase, downcase, replace, length, startsWith,
-    endsWith, into, format, merge, insert, reject, sleep,
+    count, downcase, each, endsWith, first, format, from, get, group, help, insert, into, join, last, length, lines,
+    merge, open, print, reject, replace, save, select, set, skip, sleep, sort, split, startsWith, to, trim, uniq,
+    upcase, vars, whereCommand,
   ]
 }
 

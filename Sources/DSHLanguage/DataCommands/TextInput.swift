@@ -52,3 +52,7 @@ extension NSRegularExpression {
     matches(in: text, range: NSRange(text.startIndex..., in: text)).filter { $0.range.length > 0 }
   }
 }
+
+extension DataCommands {
+  static let textDiscussion = "On a list of strings it works on each item and gives a list."
+}

@@ -5,8 +5,10 @@
 /// source line are masked (`SecretText`), and a long line is shown as a window around the
 /// caret, so one diagnostic costs time and output in proportion to its line, at most.
 public struct DiagnosticRenderer: Sendable {
+  /// Whether to colour the severity and the caret with ANSI escapes.
   public var color: Bool
 
+  /// A renderer that colours its output only when `color` is true.
   public init(color: Bool) { self.color = color }
 
   /// A source line longer than this many characters is cut to a window around the caret.
@@ -27,6 +29,9 @@ public struct DiagnosticRenderer: Sendable {
     return output
   }
 
+  /// One diagnostic as lines of text without a trailing newline: `error[E201]: message`, then (when
+  /// it has a place) the file, line and column, the source line and a caret under the range, then
+  /// the notes.
   public func render(_ diagnostic: Diagnostic) -> String {
     let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
     let message = TerminalText.escaped(diagnostic.message, keepNewlines: true)

@@ -31,6 +31,7 @@ public enum RuntimeError: Error, Sendable {
   case sourceFailed(path: String, reason: String, SourceRange)
   case interrupted(SourceRange)
 
+  /// The source the error is about: where a failing command or operator was written.
   public var range: SourceRange {
     switch self {
     case .undefinedVariable(_, _, let range), .unknownCommand(_, _, let range),
@@ -47,6 +48,7 @@ public enum RuntimeError: Error, Sendable {
     }
   }
 
+  /// The one-line message shown after the code, such as "variable '$x' is not defined".
   public var message: String {
     switch self {
     case .undefinedVariable(let name, _, _): return "variable '$\(name)' is not defined"
@@ -107,6 +109,7 @@ public enum RuntimeError: Error, Sendable {
     }
   }
 
+  /// Extra lines shown under the snippet (the known fields, for an unknown field).
   public var notes: [String] {
     if case .unknownField(_, _, let known, _) = self, !known.isEmpty {
       return ["known fields: " + known.joined(separator: ", ")]
@@ -114,6 +117,7 @@ public enum RuntimeError: Error, Sendable {
     return []
   }
 
+  /// The stable diagnostic code (`E201`…); the same problem has the same code in a check and a run.
   public var code: String {
     switch self {
     case .undefinedVariable: return "E201"
@@ -154,11 +158,13 @@ public enum RuntimeError: Error, Sendable {
     }
   }
 
+  /// The HTTP status of a failed portal call, for `$error.status`; nil for other errors.
   public var status: Int? {
     if case .commandFailed(_, let failure, _) = self { return failure.status }
     return nil
   }
 
+  /// The exit status a script that stops on this error ends with.
   public var exitCode: ExitCode {
     switch self {
     case .commandFailed(_, let failure, _): return failure.exitCode
@@ -175,6 +181,7 @@ public enum RuntimeError: Error, Sendable {
       suggestion: flags.first { $0.synonyms.contains(flag) }?.name, range)
   }
 
+  /// The error as a diagnostic pointing into `source`.
   public func diagnostic(in source: Source?) -> Diagnostic {
     Diagnostic(
       code: code, message: message, range: range, source: source, label: label, notes: notes)

@@ -1,5 +1,7 @@
 /// CSV (RFC 4180) for a list of records, a record, or scalars.
 public enum CSVWriter {
+  /// The value as CSV lines ending in `\n`: a header and one row per record (columns in first-seen
+  /// order), or one quoted cell per scalar.
   public static func write(_ value: Value) -> String {
     let rows: [Record]
     switch value {

@@ -11,8 +11,9 @@ public enum SecretText {
   /// What a masked literal is shown as, inside its quotes if it had any.
   public static let mask = "•••"
 
-  /// The ranges of `line` holding a secret literal, in order, not overlapping. A quoted
-  /// literal's range includes its quotes.
+  /// The ranges of `line` holding a secret literal, in order, not overlapping.
+  ///
+  /// A quoted literal's range includes its quotes.
   public static func spans(in line: String) -> [Range<String.Index>] {
     scan(line).spans
   }

@@ -6,8 +6,11 @@
 /// tables are for people. A scalar is the value itself (`to csv` output, say) and is returned
 /// as it is; whoever writes it to a terminal escapes it there.
 public struct TableRenderer: Sendable {
+  /// The columns available; a table wider than this is shown as one block per record.
   public var width: Int
-  /// How a list of records is shown. A record's own values are wrapped in every view.
+  /// How a list of records is shown.
+  ///
+  /// A record's own values are wrapped in every view.
   public var view: Settings.ViewMode
 
   /// `view` is `.table` unless given: what `to table` shows; results follow `set view`.
@@ -16,6 +19,8 @@ public struct TableRenderer: Sendable {
     self.view = view
   }
 
+  /// The value as text for a terminal, ending in a newline (`(empty list)` for an empty list,
+  /// nothing for null).
   public func render(_ value: Value) -> String {
     switch value {
     case .list(let items) where items.isEmpty: return "(empty list)\n"

@@ -6,6 +6,7 @@ public protocol TerminalSized {
 
 extension Invocation {
   /// How wide the output's terminal is: for text a command lays out itself, such as help.
+  ///
   /// `Int.max` where the host does not say.
   public var columns: Int { (host as? any TerminalSized)?.columns ?? Int.max }
 }

@@ -6,12 +6,14 @@ public enum TextWrap {
   /// rather than at an arbitrary character.
   static let breakAfter: Set<Character> = ["/", "-", "?", "&", "=", "_", ".", ",", ";", ":"]
 
-  /// One line of text (no line breaks) as lines of at most `width` characters, the first at
-  /// most `first`. A line ends at its last space where there is one (that space is dropped);
-  /// a word longer than a whole line is broken after a `/`, `-`, `&` and the like in the line's
-  /// second half, or else at the width — unless `breaksWords` is false (prose, where a URL
-  /// must stay whole to be copied): then such a word runs past the width on its own line.
-  /// Nothing else is dropped, so a text without spaces is exactly its lines joined.
+  /// One line of text (no line breaks) as lines of at most `width` characters, the first at most
+  /// `first`.
+  ///
+  /// A line ends at its last space where there is one (that space is dropped); a word longer than a
+  /// whole line is broken after a `/`, `-`, `&` and the like in the line's second half, or else at
+  /// the width — unless `breaksWords` is false (prose, where a URL must stay whole to be copied):
+  /// then such a word runs past the width on its own line. Nothing else is dropped, so a text
+  /// without spaces is exactly its lines joined.
   static func lines(_ text: String, width: Int, first: Int? = nil, breaksWords: Bool = true) -> [String] {
     let characters = Array(text)
     var lines: [String] = []
@@ -41,9 +43,11 @@ public enum TextWrap {
   }
 
   /// Help and other prose for a terminal `width` characters wide: every longer line broken at
-  /// spaces. A paragraph's continuation lines start where it does; an indented line's (a usage
-  /// line, an example, a `# comment`) two further in; a `  name  summary` line's under its
-  /// summary, when that starts in the left half.
+  /// spaces.
+  ///
+  /// A paragraph's continuation lines start where it does; an indented line's (a usage line, an
+  /// example, a `# comment`) two further in; a `  name  summary` line's under its summary, when
+  /// that starts in the left half.
   public static func prose(_ text: String, width: Int) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       guard line.count > width else { return String(line) }

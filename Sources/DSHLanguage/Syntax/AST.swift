@@ -1,6 +1,6 @@
 /// An expression with the source range it came from.
-public struct Expr: Sendable {
-  public indirect enum Kind: Sendable {
+struct Expr: Sendable {
+  indirect enum Kind: Sendable {
     case literal(Value)
     case now
     case variable(String)
@@ -17,21 +17,21 @@ public struct Expr: Sendable {
     case block(Block)
   }
 
-  public var kind: Kind
-  public var range: SourceRange
+  var kind: Kind
+  var range: SourceRange
 }
 
-public enum InterpolationPart: Sendable {
+enum InterpolationPart: Sendable {
   case text(String)
   case expr(Expr)
 }
 
-public enum UnaryOperator: String, Sendable {
+enum UnaryOperator: String, Sendable {
   case negate = "-"
   case not
 }
 
-public enum BinaryOperator: String, Sendable, CaseIterable {
+enum BinaryOperator: String, Sendable, CaseIterable {
   case or, and
   case equal = "=="
   case notEqual = "!="
@@ -50,24 +50,24 @@ public enum BinaryOperator: String, Sendable, CaseIterable {
 }
 
 /// A command invocation: `name arg… --flag value`.
-public struct CommandCall: Sendable {
-  public var name: String
-  public var nameRange: SourceRange
-  public var arguments: [Argument]
-  public var range: SourceRange
+struct CommandCall: Sendable {
+  var name: String
+  var nameRange: SourceRange
+  var arguments: [Argument]
+  var range: SourceRange
 }
 
-public enum Argument: Sendable {
+enum Argument: Sendable {
   case positional(Expr)
   case flag(name: String, value: Expr?, range: SourceRange)
 }
 
 /// The first stage of a pipeline is a command or an expression; later stages are commands.
-public enum Stage: Sendable {
+enum Stage: Sendable {
   case command(CommandCall)
   case expression(Expr)
 
-  public var range: SourceRange {
+  var range: SourceRange {
     switch self {
     case .command(let call): return call.range
     case .expression(let expr): return expr.range
@@ -75,18 +75,18 @@ public enum Stage: Sendable {
   }
 }
 
-public struct Pipeline: Sendable {
-  public var stages: [Stage]
-  public var range: SourceRange
+struct Pipeline: Sendable {
+  var stages: [Stage]
+  var range: SourceRange
 }
 
-public struct Block: Sendable {
-  public var statements: [Statement]
-  public var range: SourceRange
+struct Block: Sendable {
+  var statements: [Statement]
+  var range: SourceRange
 }
 
-public struct Statement: Sendable {
-  public indirect enum Kind: Sendable {
+struct Statement: Sendable {
+  indirect enum Kind: Sendable {
     case assign(AssignmentTarget, Pipeline)
     case pipeline(Pipeline)
     case ifElse(branches: [(condition: Expr, body: Block)], otherwise: Block?)
@@ -102,31 +102,33 @@ public struct Statement: Sendable {
     case explain(Pipeline)
   }
 
-  public var kind: Kind
-  public var range: SourceRange
+  var kind: Kind
+  var range: SourceRange
 }
 
 /// What an assignment writes: a variable, or a place inside one (`$r.field`, `$l[0]`).
-public struct AssignmentTarget: Sendable {
-  public enum Step: Sendable {
+struct AssignmentTarget: Sendable {
+  enum Step: Sendable {
     case field(String)
     case index(Expr)
   }
 
-  public var name: String
-  public var path: [Step]
-  public var range: SourceRange
+  var name: String
+  var path: [Step]
+  var range: SourceRange
 }
 
-/// A whole parsed source.
+/// A whole parsed source: what `Interpreter.parse` returns, and `run` and `check` take.
 public struct Program: Sendable {
-  public var statements: [Statement]
-  public var source: Source
+  var statements: [Statement]
+  var source: Source
 }
 
 extension Statement {
-  /// The statement lists directly inside this one: branches, loop and def bodies, try and
-  /// catch blocks. Walks over the tree recurse through these.
+  /// The statement lists directly inside this one: branches, loop and def bodies, try and catch
+  /// blocks.
+  ///
+  /// Walks over the tree recurse through these.
   var blocks: [[Statement]] {
     switch kind {
     case .ifElse(let branches, let otherwise):

@@ -1,6 +1,7 @@
 /// Whether the REPL should read another line before running: an open bracket, a
 /// trailing `|` or `\`, or an unterminated string.
 public enum Continuation {
+  /// Whether `text` is unfinished and the REPL should read another line before running it.
   public static func needsMore(_ text: String) -> Bool {
     var trimmed = text
     while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }

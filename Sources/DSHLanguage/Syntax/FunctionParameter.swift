@@ -1,9 +1,12 @@
-/// One parameter of a `def`: a positional (`user`, `n = 1`) or a flag (`--days = 30`,
-/// `--report`). A flag without a default, or with `true`/`false`, is a switch.
+/// One parameter of a `def`: a positional (`user`, `n = 1`) or a flag (`--days = 30`, `--report`).
+///
+/// A flag without a default, or with `true`/`false`, is a switch.
 public struct FunctionParameter: Sendable {
+  /// The name as written, without the leading `--` of a flag.
   public var name: String
-  public var isFlag: Bool
-  public var defaultValue: Expr?
+  var isFlag: Bool
+  var defaultValue: Expr?
+  /// Where the parameter is written in the `def`, for diagnostics about it.
   public var range: SourceRange
 
   /// The variable the body reads it as: `--dry-run` is `$dry_run`.

@@ -1,5 +1,7 @@
-/// Turns source bytes into tokens. Keeps going after an error so that one run
-/// reports every lexical problem; the errors are collected in `errors`.
+/// Turns source bytes into tokens.
+///
+/// Keeps going after an error so that one run reports every lexical problem; the errors are
+/// collected in `errors`.
 struct Lexer {
   private let bytes: [UInt8]
   private let base: Int

@@ -212,8 +212,9 @@ extension Parser {
   }
 
   /// `(actionId == 1000 or …)` groups an expression; `(sessions | count)` runs a pipeline.
-  /// A word that names a command, or stands alone (`(f)`), starts a pipeline; one followed
-  /// by an operator is a field in an expression.
+  ///
+  /// A word that names a command, or stands alone (`(f)`), starts a pipeline; one followed by an
+  /// operator is a field in an expression.
   var startsGroupedExpression: Bool {
     guard case .word(let word) = current.kind, !Self.expressionWords.contains(word) else { return false }
     if signatures(word) != nil { return false }

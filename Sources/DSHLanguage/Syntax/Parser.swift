@@ -1,9 +1,12 @@
-/// Reads tokens into a `Program`. Reports every syntax error it can find in one go,
-/// resynchronising at the next statement after each one.
+/// Reads tokens into a `Program`.
+///
+/// Reports every syntax error it can find in one go, resynchronising at the next statement after
+/// each one.
 public struct Parser {
   /// How deeply expressions, blocks and chains (`1+1+…`, `.a.a…`, `a | b | …`) may nest.
-  /// Every later walk over the tree (evaluation, `dsh check`, freeing it) recurses once
-  /// per level, on task threads whose stacks may be as small as 512 KB.
+  ///
+  /// Every later walk over the tree (evaluation, `dsh check`, freeing it) recurses once per level,
+  /// on task threads whose stacks may be as small as 512 KB.
   public static let maximumDepth = 256
   /// Past this many syntax errors the parser stops: the rest would be noise.
   public static let maximumErrors = 100
@@ -138,8 +141,10 @@ public struct Parser {
 
   mutating func leave() { depth -= 1 }
 
-  /// Counts one more level of a tree a loop builds: a left-deep chain (`1+1+…`, `.a.a…`)
-  /// nests as deeply as brackets do. The caller undoes `levels` when the loop is done.
+  /// Counts one more level of a tree a loop builds: a left-deep chain (`1+1+…`, `.a.a…`) nests as
+  /// deeply as brackets do.
+  ///
+  /// The caller undoes `levels` when the loop is done.
   mutating func deepen(_ levels: inout Int) throws(SyntaxError) {
     try enter()
     levels += 1
@@ -158,7 +163,7 @@ public struct Parser {
         statements.append(try parseStatement())
         guard
           atEnd || current.kind == .newline || current.isSymbol(";")
-            || (closer != nil && current.isSymbol(closer!))
+            || (closer.map({ current.isSymbol($0) }) ?? false)
         else { throw unexpected(expected: "end of statement") }
       } catch {
         report(error)
@@ -198,6 +203,7 @@ public struct Parser {
   }
 
   /// `$x`, `$r.field` or `$l[i].name` followed by `=`: then the parser stands on the `=`.
+  ///
   /// Otherwise nothing is consumed.
   mutating func assignmentTarget() -> AssignmentTarget? {
     guard case .variable(let name) = current.kind else { return nil }
@@ -388,6 +394,8 @@ public struct Parser {
 
 /// Every syntax error of one source.
 public struct SyntaxErrors: Error, Sendable {
+  /// The errors in source order, at most `Parser.maximumErrors` of them and a note that it stopped.
   public var errors: [SyntaxError]
+  /// The source they were found in, for rendering them.
   public var source: Source
 }

@@ -2,9 +2,12 @@ import Foundation
 
 /// A half-open range of UTF-8 byte offsets into a `Source`.
 public struct SourceRange: Sendable, Hashable {
+  /// The offset of the first byte in the range.
   public var start: Int
+  /// The offset just past the last byte; never less than `start`.
   public var end: Int
 
+  /// The bytes from `start` up to `end`; an `end` before `start` makes an empty range.
   public init(_ start: Int, _ end: Int) {
     self.start = start
     self.end = max(start, end)
@@ -18,10 +21,13 @@ public struct SourceRange: Sendable, Hashable {
 
 /// A piece of program text with the name it came from (a file path, `<repl>`, `<-c>`).
 public struct Source: Sendable {
+  /// Where the text came from, shown in diagnostics: a file path, `<repl:3>`, `<-c>`.
   public let name: String
+  /// The program text itself.
   public let text: String
   let bytes: [UInt8]
 
+  /// Program text named for diagnostics.
   public init(name: String, text: String) {
     self.name = name
     self.text = text

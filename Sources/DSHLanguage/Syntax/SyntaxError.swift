@@ -1,4 +1,6 @@
-/// A problem found while reading program text. Nothing runs when a source has any.
+/// A problem found while reading program text.
+///
+/// Nothing runs when a source has any.
 public enum SyntaxError: Error, Sendable, Equatable {
   case unexpectedCharacter(String, SourceRange)
   case unterminatedString(SourceRange)
@@ -15,6 +17,7 @@ public enum SyntaxError: Error, Sendable, Equatable {
   case tooManyErrors(SourceRange)
   case invalidEncoding(byteOffset: Int)
 
+  /// The bytes the error is about (for bad UTF-8, the first invalid byte).
   public var range: SourceRange {
     switch self {
     case .unexpectedCharacter(_, let range), .unterminatedString(let range),
@@ -27,6 +30,7 @@ public enum SyntaxError: Error, Sendable, Equatable {
     }
   }
 
+  /// The one-line message shown after the code, such as "unterminated string: add the closing quote".
   public var message: String {
     switch self {
     case .unexpectedCharacter(let what, _): return "unexpected \(what)"
@@ -46,6 +50,7 @@ public enum SyntaxError: Error, Sendable, Equatable {
     }
   }
 
+  /// The stable diagnostic code: `E100` for a bad token, `E101` for a bad structure.
   public var code: String {
     switch self {
     case .unexpectedCharacter, .unterminatedString, .unknownEscape, .invalidNumber, .outOfRange,

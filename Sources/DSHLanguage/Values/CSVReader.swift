@@ -1,9 +1,13 @@
-/// CSV (RFC 4180) text read into rows of strings: fields separated by commas, records by
-/// `\r\n` or `\n`, a field in double quotes may hold commas, line breaks and doubled quotes.
+/// CSV (RFC 4180) text read into rows of strings: fields separated by commas, records by `\r\n` or
+/// `\n`, a field in double quotes may hold commas, line breaks and doubled quotes.
+///
 /// Strict where the RFC is: a stray quote is an error, not guessed at. Blank lines are skipped.
 public enum CSVReader {
+  /// Why a text is not CSV, and where.
   public struct ParseError: Error, Sendable, Equatable {
+    /// The problem, such as "the header names column 'id' twice".
     public var message: String
+    /// Where it is, counted in lines and characters from 1.
     public var position: TextPosition
   }
 
@@ -13,6 +17,7 @@ public enum CSVReader {
   public static let maximumRecordBytes = 8 << 20
 
   /// A list of records: the first row names the fields, every later row must have as many.
+  ///
   /// Every value is a string (`into int` converts).
   public static func records(_ text: String) throws(ParseError) -> Value {
     let rows = try self.rows(text)

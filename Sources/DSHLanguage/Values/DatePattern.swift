@@ -2,7 +2,9 @@ import Foundation
 
 /// strftime-like date patterns: `%Y-%m-%d %H:%M`.
 public enum DatePattern {
+  /// A `%` directive a pattern uses that dsh does not know.
   public struct BadDirective: Error, Sendable, Equatable {
+    /// The directive as written, such as `%Q`.
     public var directive: String
   }
 
@@ -27,12 +29,13 @@ public enum DatePattern {
     _ = try format(Date(timeIntervalSince1970: 0), pattern: pattern, zone: .utc)
   }
 
+  /// `date` written with `pattern` as a clock in `zone` shows it; throws at the first unknown directive.
   public static func format(_ date: Date, pattern: String, zone: DisplayZone) throws(BadDirective) -> String {
     let date = DateText.clamp(date)
     let offset = zone.secondsFromUTC(at: date)
     let parts = DateText.components(of: date, offset: offset)
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
     let year = parts.year ?? 0
     let month = parts.month ?? 1
     let day = parts.day ?? 1

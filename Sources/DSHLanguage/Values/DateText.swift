@@ -3,6 +3,7 @@ import Foundation
 /// ISO 8601 dates as dsh reads and writes them: 0–7 fraction digits, `Z` or `±hh:mm`,
 /// or a plain `yyyy-MM-dd` (midnight UTC).
 public enum DateText {
+  /// The date `text` names, or nil when it is not one of the accepted forms.
   public static func parse(_ text: String) -> Date? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let scalars = Array(trimmed.utf8)
@@ -80,12 +81,15 @@ public enum DateText {
   /// Seconds since 1970 of the dates dsh handles: 0001-01-01 to 9999-12-31 (UTC).
   public static let range: ClosedRange<Double> = -62_135_596_800...253_402_300_799
 
-  /// The zone dates are shown in (`set timezone`): tables, `print`, `into string`. The host
-  /// binds it from the settings while it shows a result; UTC when nothing bound it.
+  /// The zone dates are shown in (`set timezone`): tables, `print`, `into string`.
+  ///
+  /// The host binds it from the settings while it shows a result; UTC when nothing bound it.
   @TaskLocal public static var zone: DisplayZone = .utc
 
-  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any: always UTC, for JSON,
-  /// the API and journals. A date outside `range` is shown as the nearest end of it.
+  /// `2026-07-10T12:04:05Z`, with milliseconds only when there are any: always UTC, for JSON, the
+  /// API and journals.
+  ///
+  /// A date outside `range` is shown as the nearest end of it.
   public static func format(_ date: Date) -> String { format(date, in: .utc) }
 
   /// The date as people see it: ISO 8601 in the zone `set timezone` chose.
@@ -121,7 +125,7 @@ public enum DateText {
   /// Calendar fields of `date` as a clock `offset` seconds from UTC shows it.
   static func components(of date: Date, offset: Int) -> DateComponents {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
     return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
   }
 }

@@ -1,6 +1,8 @@
 extension Value {
-  /// How deeply lists and records may nest. Encoding, comparing, rendering and freeing a
-  /// value each recurse once per level, so a deeper value could overflow a task's stack.
+  /// How deeply lists and records may nest.
+  ///
+  /// Encoding, comparing, rendering and freeing a value each recurse once per level, so a deeper
+  /// value could overflow a task's stack.
   ///
   /// Enforced where a container is built around other values: list and record literals,
   /// `group`, `each` and `from json` measure what they build with `nestingDepth(of:)`.
@@ -14,8 +16,9 @@ extension Value {
   public static let maximumDuration: Double = 520_000 * 604_800
   static let maximumDurationText = "520000w (about 10000 years)"
 
-  /// How deeply `value` nests (a scalar is 0, `[1]` is 1). Past `limit` the walk stops and
-  /// returns some number above `limit`.
+  /// How deeply `value` nests (a scalar is 0, `[1]` is 1).
+  ///
+  /// Past `limit` the walk stops and returns some number above `limit`.
   public static func nestingDepth(of value: Value, limit: Int = maximumNesting) -> Int {
     var measured: [UnsafeRawPointer: Int] = [:]
     return depth(of: value, within: limit, measured: &measured)

@@ -41,7 +41,9 @@ extension Value {
     return text
   }
 
-  /// `90s` → `1m30s`; the largest two units. Past `maximumDuration`, weeks as a float.
+  /// `90s` → `1m30s`; the largest two units.
+  ///
+  /// Past `maximumDuration`, weeks as a float.
   static func formatDuration(_ seconds: Double) -> String {
     if seconds.isNaN { return "NaN" }
     if seconds < 0 { return "-" + formatDuration(-seconds) }

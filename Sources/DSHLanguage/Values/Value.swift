@@ -30,6 +30,8 @@ public enum Value: Sendable, Equatable {
     }
   }
 
+  /// Whether a condition treats the value as true: false, null, 0, "" and empty lists and records are
+  /// false; everything else is true.
   public var isTruthy: Bool {
     switch self {
     case .null: return false
@@ -43,11 +45,13 @@ public enum Value: Sendable, Equatable {
     }
   }
 
+  /// The text of a string; nil for any other kind of value.
   public var asString: String? {
     if case .string(let text) = self { return text }
     return nil
   }
 
+  /// An int, or a float with no fractional part (below 10^15 in size), as an int; nil otherwise.
   public var asInt: Int? {
     switch self {
     case .int(let number): return number
@@ -56,11 +60,13 @@ public enum Value: Sendable, Equatable {
     }
   }
 
+  /// The items of a list; nil for any other kind of value.
   public var asList: [Value]? {
     if case .list(let items) = self { return items }
     return nil
   }
 
+  /// The record, when the value is one; nil otherwise.
   public var asRecord: Record? {
     if case .record(let record) = self { return record }
     return nil
@@ -68,7 +74,10 @@ public enum Value: Sendable, Equatable {
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+  /// A string value, so that `"text"` can stand for `.string("text")`.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// An int value, so that `3` can stand for `.int(3)`.
   public init(integerLiteral value: Int) { self = .int(value) }
+  /// A bool value, so that `true` can stand for `.bool(true)`.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

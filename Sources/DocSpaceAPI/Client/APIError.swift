@@ -25,6 +25,7 @@ public enum APIError: Error, Sendable, Equatable {
   case refusedInDryRun(APIRequest)
   case cancelled
 
+  /// The request the error is about; nil for errors found before any request (a bad URL or credential).
   public var request: APIRequest? {
     switch self {
     case .notSignedIn(let request), .accessDenied(let request, _), .notFound(let request, _),
@@ -73,6 +74,8 @@ public enum APIError: Error, Sendable, Equatable {
     }
   }
 
+  /// The error in one line for people, ending with the request it is about, such as "not found: The user
+  /// could not be found (GET /api/2.0/people/x)".
   public var message: String {
     let suffix = request.map { " (\($0.line))" } ?? ""
     switch self {

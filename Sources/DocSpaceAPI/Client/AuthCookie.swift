@@ -1,8 +1,10 @@
 import Foundation
 
-/// The `asc_auth_key` cookie a portal may hand back (after signing in, or after ending the
-/// caller's own sessions). What a server sends is untrusted: a value is taken only if it
-/// has the size and characters of a token.
+/// The `asc_auth_key` cookie a portal may hand back (after signing in, or after ending the caller's
+/// own sessions).
+///
+/// What a server sends is untrusted: a value is taken only if it has the size and characters of a
+/// token.
 enum AuthCookie {
   static let name = "asc_auth_key"
   static let maximumLength = 4096

@@ -4,7 +4,9 @@ import Synchronization
 /// The calls a session sent or planned, oldest first, for `curl` and `curl --all`: each as
 /// the request (never a secret) with where it went and how it was authenticated.
 public final class CallLog: Sendable {
+  /// One logged call: the request, whether it was only planned, and where it went.
   public struct Entry: Sendable {
+    /// The request (without secrets).
     public var request: APIRequest
     /// Held back by a dry run: planned, never sent.
     public var planned: Bool
@@ -19,6 +21,7 @@ public final class CallLog: Sendable {
   public static let capacity = 1000
   private let entries = Mutex<[Entry]>([])
 
+  /// An empty log.
   public init() {}
 
   func append(_ request: APIRequest, planned: Bool, baseURL: URL, credential: Credential) {
@@ -29,6 +32,8 @@ public final class CallLog: Sendable {
     }
   }
 
+  /// Every entry kept, oldest first.
   public var all: [Entry] { entries.withLock { $0 } }
+  /// The newest entry; nil before the first call.
   public var last: Entry? { entries.withLock { $0.last } }
 }

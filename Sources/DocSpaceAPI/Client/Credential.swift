@@ -1,8 +1,10 @@
 import Foundation
 
-/// How dsh proves who it is. A login token travels as the `asc_auth_key` cookie (as the
-/// web client sends it, so the portal knows which connection is the shell's own); an
-/// `sk-…` API key travels as `Authorization: Bearer` and is no connection.
+/// How dsh proves who it is.
+///
+/// A login token travels as the `asc_auth_key` cookie (as the web client sends it, so the portal
+/// knows which connection is the shell's own); an `sk-…` API key travels as `Authorization: Bearer`
+/// and is no connection.
 public enum Credential: Sendable, Equatable {
   case none
   case loginToken(String)
@@ -62,6 +64,7 @@ public enum Credential: Sendable, Equatable {
     return nil
   }
 
+  /// Whether it is a login token, which names a connection (an `sk-` key and no credential do not).
   public var isConnection: Bool {
     if case .loginToken = self { return true }
     return false

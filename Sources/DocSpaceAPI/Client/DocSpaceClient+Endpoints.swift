@@ -2,6 +2,7 @@ import Foundation
 
 /// Typed calls, one per declared route: each builds its request from its `Endpoint`.
 extension DocSpaceClient {
+  /// The caller's own active connections and the login event of the cookie (0 with Bearer alone).
   public func activeConnections() async throws(APIError) -> ActiveConnections {
     let request = Endpoint.activeConnections.request()
     guard let value = try await payload(ActiveConnections.self, request).response else {
@@ -15,6 +16,8 @@ extension DocSpaceClient {
     try await payload(Bool.self, Endpoint.logOutConnection.request(["loginEventId": String(id)])).response ?? false
   }
 
+  /// Ends every connection of the user with this id; ending one's own gives the cookie a fresh
+  /// connection.
   public func logOutAll(user id: String) async throws(APIError) {
     _ = try await send(Endpoint.logOutAllOfUser.request(["userId": id]))
   }
@@ -24,7 +27,9 @@ extension DocSpaceClient {
     try await payload(String.self, Endpoint.logOutAllExceptThis.request()).response
   }
 
-  /// The password-change confirmation URL. Ends the caller's own token too.
+  /// The password-change confirmation URL.
+  ///
+  /// Ends the caller's own token too.
   public func logOutAllAndChangePassword() async throws(APIError) -> String? {
     try await payload(String.self, Endpoint.logOutAllChangePassword.request()).response
   }
@@ -43,11 +48,13 @@ extension DocSpaceClient {
     return answer
   }
 
+  /// Ends the connection named by the cookie and forgets the credential.
   public func signOut() async throws(APIError) {
     _ = try await send(Endpoint.signOut.request())
     setCredential(.none)
   }
 
+  /// The caller's own profile, with the cookie's connection in `loginEventId`.
   public func me() async throws(APIError) -> Employee {
     let request = Endpoint.me.request()
     guard let me = try await payload(Employee.self, request).response else {
@@ -79,6 +86,7 @@ extension DocSpaceClient {
     }
   }
 
+  /// The person with this id or user name; `.notFound` when the portal knows none.
   public func person(idOrUserName: String) async throws(APIError) -> Employee {
     let request = Endpoint.person.request(["userId": idOrUserName])
     guard let user = try await payload(Employee.self, request).response else {
@@ -87,6 +95,7 @@ extension DocSpaceClient {
     return user
   }
 
+  /// The person with exactly this email; `.notFound` when the portal knows none.
   public func person(email: String) async throws(APIError) -> Employee {
     let request = Endpoint.personByEmail.request(query: [("email", email)])
     guard let user = try await payload(Employee.self, request).response else {
@@ -99,9 +108,11 @@ extension DocSpaceClient {
   public static let loginEventsPageSize = 100
 
   /// One unfiltered page of the portal's sign-in history, newest first (owners and DocSpace
-  /// admins). Unfiltered because DocSpace 3.7 pages *before* it applies `userId`, `action`,
-  /// `from` and `to`, so filtered pages hide matches on later pages. Without the plan's Audit
-  /// feature the portal answers with its latest 20 events, whatever `startIndex` says.
+  /// admins).
+  ///
+  /// Unfiltered because DocSpace 3.7 pages *before* it applies `userId`, `action`, `from` and `to`,
+  /// so filtered pages hide matches on later pages. Without the plan's Audit feature the portal
+  /// answers with its latest 20 events, whatever `startIndex` says.
   public func loginEvents(startIndex: Int, count: Int = loginEventsPageSize) async throws(APIError) -> [LoginEvent] {
     let request = Endpoint.loginEvents.request(query: [("startIndex", String(startIndex)), ("count", String(count))])
     return try await payload([LoginEvent].self, request).response ?? []

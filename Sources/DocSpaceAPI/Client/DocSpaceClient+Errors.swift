@@ -16,8 +16,7 @@ extension DocSpaceClient {
       case .remoteConnectionClosed:
         let hint = url.scheme == "http" ? "; if that port speaks TLS, use https://" : ""
         return .connectionLost(request, detail: "the portal closed it\(hint)")
-      case .bodyLengthMismatch, .contentLengthMissing, .chunkedSpecifiedMultipleTimes,
-        .identityCodingIncorrectlyPresent, .httpEndReceivedAfterHeadWith1xx:
+      case .bodyLengthMismatch, .contentLengthMissing, .identityCodingIncorrectlyPresent:
         return .notHTTP(request)
       default: break
       }

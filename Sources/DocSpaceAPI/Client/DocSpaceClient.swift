@@ -11,6 +11,7 @@ import NIOSSL
 /// A plain value: copies share one connection pool and one credential (a portal may hand
 /// out a new cookie on any answer), while each copy carries its own `RequestOptions`.
 public struct DocSpaceClient: Sendable {
+  /// The portal and transport settings the client was made with.
   public let configuration: PortalConfiguration
   /// This copy's deadline, dry-run and trace choices.
   public var options: RequestOptions
@@ -66,10 +67,14 @@ public struct DocSpaceClient: Sendable {
     return copy
   }
 
-  /// Ends the connection pool shared by every copy. Call once when done.
+  /// Ends the connection pool shared by every copy.
+  ///
+  /// Call once when done.
   public func shutdown() async { await transport.shutdown() }
 
+  /// The credential sent with each request now (a sign-in or a new cookie from the portal changes it).
   public var credential: Credential { transport.credential }
+  /// Replaces the credential every copy of this client sends from now on.
   public func setCredential(_ credential: Credential) { transport.credential = credential }
 
   /// The calls sent or planned through this client and every copy, oldest first.

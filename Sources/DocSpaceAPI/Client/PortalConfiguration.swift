@@ -2,25 +2,39 @@ import Foundation
 
 /// Where the portal is and how to talk to it.
 public struct PortalConfiguration: Sendable {
+  /// The portal's root, such as `https://portal.example.com`, without a trailing slash.
   public var baseURL: URL
+  /// How requests are authenticated at first (a sign-in replaces it).
   public var credential: Credential
+  /// Allows `http://` to any host; when off, plain HTTP is refused except to loopback.
   public var allowInsecureHTTP = false
+  /// A PEM file of extra trusted certificate authorities, for a portal with a private CA.
   public var caCertificatePath: String?
+  /// Seconds to wait for a connection to the portal before giving up.
   public var connectTimeout: Double = 5
   /// The default deadline of one call, when the caller gives no `RequestOptions`.
   public var requestTimeout: Double = 30
+  /// How many times an idempotent request is tried in all, when the portal answers 429, 502, 503 or
+  /// 504 or the connection is lost.
   public var maximumAttempts = 4
+  /// The ceiling of the first retry's random wait, in seconds; it doubles with each retry, up to
+  /// `maximumBackoff`.
   public var baseBackoff: Double = 0.2
+  /// The highest ceiling of a retry's random wait, in seconds (a `Retry-After` is waited as given).
   public var maximumBackoff: Double = 5
+  /// The `User-Agent` header every request carries.
   public var userAgent = "dsh/0.1"
 
+  /// A configuration for the portal at `baseURL`, sending `credential`, with the default timeouts and
+  /// retries.
   public init(baseURL: URL, credential: Credential) {
     self.baseURL = baseURL
     self.credential = credential
   }
 
-  /// Parses a portal URL (`https://portal.example.com`, a bare host gets https). Whatever
-  /// gave it (the command line, a profile, the environment) it is checked here: scheme,
+  /// Parses a portal URL (`https://portal.example.com`, a bare host gets https).
+  ///
+  /// Whatever gave it (the command line, a profile, the environment) it is checked here: scheme,
   /// host, port 1-65535, no credentials, no spaces or control characters.
   public static func url(from text: String) throws(APIError) -> URL {
     var trimmed = text.trimmingCharacters(in: .whitespaces)

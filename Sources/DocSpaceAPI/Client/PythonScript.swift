@@ -1,16 +1,20 @@
 import Foundation
 
-/// Requests as a runnable Python 3 script in the style of the API's own examples: one
-/// function per call, every status checked, the first failure stops it. It takes no
-/// arguments: the portal comes from `DOCSPACE_URL` and the credential from `DOCSPACE_TOKEN`,
-/// sent as dsh sends it (a login token in the `asc_auth_key` cookie, an `sk-` key as
-/// `Authorization: Bearer`). Standard library only, so it runs wherever Python 3 does.
-/// Sign-in calls are left out: the script is given its token.
+/// Requests as a runnable Python 3 script in the style of the API's own examples: one function per
+/// call, every status checked, the first failure stops it.
+///
+/// It takes no arguments: the portal comes from `DOCSPACE_URL` and the credential from
+/// `DOCSPACE_TOKEN`, sent as dsh sends it (a login token in the `asc_auth_key` cookie, an `sk-` key
+/// as `Authorization: Bearer`). Standard library only, so it runs wherever Python 3 does. Sign-in
+/// calls are left out: the script is given its token.
 public struct PythonScript: Sendable {
+  /// The requests the script makes, in order, without sign-ins.
   public var requests: [APIRequest]
 
+  /// A script making `requests` in order; sign-in requests are dropped.
   public init(requests: [APIRequest]) { self.requests = requests.filter { !$0.isSignIn } }
 
+  /// The script's source: a prelude, one function per request, and a `main` that calls them in order.
   public var text: String {
     let steps = requests.enumerated().map { Self.step($0.offset + 1, $0.element) }
     let calls = requests.indices.map { "    \(Self.functionName($0 + 1, requests[$0]))()" }

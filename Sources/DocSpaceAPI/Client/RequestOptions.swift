@@ -7,6 +7,7 @@ public struct RequestOptions: Sendable {
   public var dryRun = false
   /// When false, a 429 comes back at once (as `.rateLimited`) for the caller to pace itself.
   public var retriesRateLimits = true
+  /// Called after each attempt with what the trace shows; nil for no trace.
   public var trace: (@Sendable (TraceEvent) -> Void)?
   /// False for calls the user did not ask for (completion's fetches): they stay out of the
   /// call log, so `curl` keeps showing the user's last request.
@@ -17,6 +18,7 @@ public struct RequestOptions: Sendable {
   /// The longest deadline a call may have (the `timeout` setting is capped to it).
   public static let maximumTimeout: Double = 600
 
+  /// Options for one call; the timeout is clamped to 1 ms…`maximumTimeout` (not finite: the maximum).
   public init(
     timeout: Double = 30, dryRun: Bool = false, retriesRateLimits: Bool = true,
     trace: (@Sendable (TraceEvent) -> Void)? = nil, traceBodies: Bool = false

@@ -7,8 +7,9 @@ struct Envelope<Payload: Decodable>: Decodable {
   var total: Int?
 }
 
-/// Reading what a portal answered: status to error, error bodies, the envelope. Pure
-/// functions over bytes a server controls (Foundation only, so `make fuzz` can build them
+/// Reading what a portal answered: status to error, error bodies, the envelope.
+///
+/// Pure functions over bytes a server controls (Foundation only, so `make fuzz` can build them
 /// without the HTTP stack).
 enum ResponseDecoding {
   /// The deepest JSON nesting accepted; DocSpace's answers are a few levels deep.

@@ -17,7 +17,7 @@ enum TLSProblem {
     return "the TLS handshake with \(host) failed (\(reason(in: description) ?? description))"
   }
 
-  /// BoringSSL's reason code, e.g. `TLSV1_ALERT_PROTOCOL_VERSION`, without the source path.
+  /// BoringSSL's reason code, such as `TLSV1_ALERT_PROTOCOL_VERSION`, without the source path.
   private static func reason(in description: String) -> String? {
     description.firstMatch(of: /OPENSSL_internal:([A-Z0-9_]+)/).map { String($0.1) }
   }

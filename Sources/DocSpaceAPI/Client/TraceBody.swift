@@ -1,7 +1,9 @@
 import Foundation
 
-/// A body as `set trace full` shows it: pretty JSON with every secret's value replaced by
-/// `"***"`, or a short note when it is not JSON. Bounded, since a portal controls it.
+/// A body as `set trace full` shows it: pretty JSON with every secret's value replaced by `"***"`,
+/// or a short note when it is not JSON.
+///
+/// Bounded, since a portal controls it.
 enum TraceBody {
   /// Keys whose values are secrets wherever they appear: the sign-in's password, a login
   /// token, an API key.

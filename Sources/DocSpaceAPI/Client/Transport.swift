@@ -4,8 +4,9 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// The connection pool and the state every copy of a client shares: the credential (a
-/// portal may replace the cookie on any answer) and the log of calls, for `curl`.
+/// The connection pool and the state every copy of a client shares: the credential (a portal may
+/// replace the cookie on any answer) and the log of calls, for `curl`.
+///
 /// A class because copies must see one another's changes; the mutex makes that safe.
 final class Transport: Sendable {
   let http: HTTPClient

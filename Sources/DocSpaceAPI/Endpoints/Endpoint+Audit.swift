@@ -1,5 +1,7 @@
 /// The portal's sign-in history: `api/2.0/security/audit/login`.
 extension Endpoint {
+  /// `GET /api/2.0/security/audit/login/filter`: one page of the portal's sign-in history, newest first
+  /// (DocSpace pages before it filters, so dsh filters).
   public static let loginEvents = Endpoint(
     name: "loginEvents", method: "GET", path: "/api/2.0/security/audit/login/filter",
     summary: "one page of the portal's sign-in history, newest first; DocSpace pages before it filters, so dsh filters",

@@ -1,5 +1,7 @@
 /// Signing in and out: `api/2.0/authentication`.
 extension Endpoint {
+  /// `POST /api/2.0/authentication`: signs in with a password and answers a login token, also set as the
+  /// `asc_auth_key` cookie.
   public static let signIn = Endpoint(
     name: "signIn", method: "POST", path: "/api/2.0/authentication",
     summary: "sign in with a password: a login token, also set as the asc_auth_key cookie",
@@ -18,6 +20,8 @@ extension Endpoint {
       ]),
     reference: usageAPI + "authentication/authenticate-a-user/")
 
+  /// `POST /api/2.0/authentication/logout`: ends the connection named by the cookie (with Bearer alone,
+  /// nothing ends).
   public static let signOut = Endpoint(
     name: "signOut", method: "POST", path: "/api/2.0/authentication/logout",
     summary: "end the connection named by the cookie (with Bearer alone: nothing ends)",

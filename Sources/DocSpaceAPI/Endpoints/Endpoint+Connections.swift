@@ -17,6 +17,7 @@ extension Endpoint {
     Field("page", "string", "the page (Referer) of the sign-in request"),
   ]
 
+  /// `GET …/activeconnections`: the caller's own active connections, the cookie's own first.
   public static let activeConnections = Endpoint(
     name: "activeConnections", method: "GET", path: connectionsPath,
     summary: "the caller's own active connections, the cookie's own first",
@@ -29,6 +30,7 @@ extension Endpoint {
       ] + connectionFields.map { Field("items[].\($0.name)", $0.type, $0.help) }),
     reference: usageAPI + "get-all-active-connections/")
 
+  /// `PUT …/activeconnections/logout/{loginEventId}`: ends one connection, so its token stops working.
   public static let logOutConnection = Endpoint(
     name: "logOutConnection", method: "PUT", path: connectionsPath + "/logout/{loginEventId}",
     summary: "end one connection (its token stops working)",
@@ -37,6 +39,8 @@ extension Endpoint {
       "bool", [Field("response", "bool", "true: ended; false: unknown or already ended (not an error)")]),
     reference: usageAPI + "log-out-active-connection/")
 
+  /// `PUT …/activeconnections/logoutall/{userId}`: ends every connection of a user; the caller's own cookie
+  /// gets a fresh one.
   public static let logOutAllOfUser = Endpoint(
     name: "logOutAllOfUser", method: "PUT", path: connectionsPath + "/logoutall/{userId}",
     summary: "end every connection of a user; the caller's own cookie gets a fresh one",
@@ -44,6 +48,8 @@ extension Endpoint {
     response: Response("none", [Field("count", "int", "0: the envelope carries no response")]),
     reference: usageAPI + "log-out-all-active-connections-for-user/")
 
+  /// `PUT …/activeconnections/logoutallexceptthis`: ends the caller's connections except the cookie's own
+  /// (with Bearer alone, all of them).
   public static let logOutAllExceptThis = Endpoint(
     name: "logOutAllExceptThis", method: "PUT", path: connectionsPath + "/logoutallexceptthis",
     summary: "end the caller's connections except the cookie's own (with Bearer alone: all of them)",
@@ -51,6 +57,8 @@ extension Endpoint {
     response: Response("string", [Field("response", "string", "the caller's display name; absent on failure")]),
     reference: usageAPI + "log-out-all-except-this-connection/")
 
+  /// `PUT …/activeconnections/logoutallchangepassword`: ends all the caller's connections, this one too, and
+  /// answers a password-change link.
   public static let logOutAllChangePassword = Endpoint(
     name: "logOutAllChangePassword", method: "PUT", path: connectionsPath + "/logoutallchangepassword",
     summary: "end all the caller's connections, this one too, and return a password-change link",

@@ -19,6 +19,7 @@ extension Endpoint {
     Field("count", "int", "how many to return, 1-100 (more is a 400)"),
   ]
 
+  /// `GET /api/2.0/people/@self`: the caller's own profile, with the cookie's connection id.
   public static let me = Endpoint(
     name: "me", method: "GET", path: "/api/2.0/people/@self",
     summary: "the caller's own profile, with the cookie's connection id",
@@ -30,6 +31,7 @@ extension Endpoint {
       ]),
     reference: usageAPI + "people/profiles/get-self-profile/")
 
+  /// `GET /api/2.0/people`: one page of the portal's active people.
   public static let people = Endpoint(
     name: "people", method: "GET", path: "/api/2.0/people",
     summary: "one page of the portal's active people",
@@ -37,6 +39,7 @@ extension Endpoint {
     response: Response("[EmployeeFullDto]", employeeFields + [Field("total", "int", "(envelope) all matches")]),
     reference: usageAPI + "people/profiles/get-all-profiles/")
 
+  /// `GET /api/2.0/people/filter`: one page of the people whose names or emails hold every word.
   public static let peopleSearch = Endpoint(
     name: "peopleSearch", method: "GET", path: "/api/2.0/people/filter",
     summary: "one page of people whose names or emails hold every word",
@@ -45,6 +48,7 @@ extension Endpoint {
     response: Response("[EmployeeFullDto]", employeeFields + [Field("total", "int", "(envelope) all matches")]),
     reference: usageAPI + "people/search/search-users-by-extended-filter/")
 
+  /// `GET /api/2.0/people/{userId}`: one person by id or user name.
   public static let person = Endpoint(
     name: "person", method: "GET", path: "/api/2.0/people/{userId}",
     summary: "one person by id or user name",
@@ -52,6 +56,7 @@ extension Endpoint {
     response: Response("EmployeeFullDto", employeeFields),
     reference: usageAPI + "people/profiles/get-profile-by-user-id/")
 
+  /// `GET /api/2.0/people/email`: one person by exact email.
   public static let personByEmail = Endpoint(
     name: "personByEmail", method: "GET", path: "/api/2.0/people/email",
     summary: "one person by exact email",

@@ -1,22 +1,27 @@
 import Foundation
 
-/// One DocSpace route, declared once: how to call it, who may, and what it answers. The
-/// client builds its requests from these values, and help, `explain`, dry-run plans, the
-/// trace and `curl` read the same ones, so what dsh says it sends is what it sends.
+/// One DocSpace route, declared once: how to call it, who may, and what it answers.
+///
+/// The client builds its requests from these values, and help, `explain`, dry-run plans, the trace
+/// and `curl` read the same ones, so what dsh says it sends is what it sends.
 public struct Endpoint: Sendable, Hashable {
   /// A name for the route, unique among the declarations (`logOutConnection`).
   public var name: String
   /// `GET`, `PUT` or `POST`.
   public var method: String
-  /// The path with `{placeholders}`, e.g. `/api/2.0/security/activeconnections/logout/{loginEventId}`.
+  /// The path with `{placeholders}`, such as `/api/2.0/security/activeconnections/logout/{loginEventId}`.
   public var path: String
   /// What the call does, in one line.
   public var summary: String
+  /// The query parameters it takes.
   public var query: [Field]
+  /// The JSON body fields it takes.
   public var body: [Field]
+  /// How the caller must authenticate.
   public var auth: Auth
   /// Who may call it, as DocSpace's roles name it.
   public var role: String
+  /// What the envelope's `response` holds.
   public var response: Response
   /// The page of api.onlyoffice.com that documents it, from the site's root.
   public var reference: String
@@ -34,10 +39,14 @@ public struct Endpoint: Sendable, Hashable {
 
   /// A query parameter, body field or response field: name, type and one line.
   public struct Field: Sendable, Hashable {
+    /// The field's name, as the API spells it (`loginEventId`).
     public var name: String
+    /// The field's type as the reference names it (`int`, `guid`, `ApiDateTime`).
     public var type: String
+    /// What the field means, in one line.
     public var help: String
 
+    /// A field with its name, type and one line of help.
     public init(_ name: String, _ type: String, _ help: String) {
       self.name = name
       self.type = type
@@ -47,15 +56,19 @@ public struct Endpoint: Sendable, Hashable {
 
   /// What `response` holds in the envelope: a DTO's name and its fields.
   public struct Response: Sendable, Hashable {
+    /// The DTO's name as the server declares it (`ActiveConnectionsDto`), or `none`.
     public var type: String
+    /// The fields of the DTO that help and `explain` show.
     public var fields: [Field]
 
+    /// A response of `type` with these fields.
     public init(_ type: String, _ fields: [Field] = []) {
       self.type = type
       self.fields = fields
     }
   }
 
+  /// A route declaration; see the properties for what each part means.
   public init(
     name: String, method: String, path: String, summary: String, query: [Field] = [], body: [Field] = [],
     auth: Auth = .cookieOrBearer, role: String, response: Response, reference: String
@@ -72,13 +85,15 @@ public struct Endpoint: Sendable, Hashable {
     self.reference = reference
   }
 
-  public static let referenceSite = "https://api.onlyoffice.com"
+  static let referenceSite = "https://api.onlyoffice.com"
 
+  /// The full address of the reference page.
   public var referenceURL: String { Self.referenceSite + reference }
 
-  /// `PUT /api/2.0/security/activeconnections/logout/{loginEventId}`
+  /// The method and path template as one line, such as `PUT …/logout/{loginEventId}`.
   public var line: String { "\(method) \(path)" }
 
+  /// Whether the route may change the portal (anything but `GET` and `HEAD`): dry runs hold it back.
   public var isMutating: Bool { method != "GET" && method != "HEAD" }
 
   /// A request for this route: each `{placeholder}` replaced by its (percent-encoded) value,

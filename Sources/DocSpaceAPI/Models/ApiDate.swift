@@ -1,8 +1,9 @@
 import Foundation
 
 /// DocSpace's `ApiDateTime` strings: `yyyy-MM-ddTHH:mm:ss` with 0–7 fraction digits and
-/// `Z` or `±hh:mm`, e.g. `2026-07-10T15:04:05.0000000+03:00`.
+/// `Z` or `±hh:mm`, as in `2026-07-10T15:04:05.0000000+03:00`.
 public enum ApiDate {
+  /// The instant `text` names, or nil when it is not an `ApiDateTime` (or names no real date).
   public static func parse(_ text: String) -> Date? {
     let scalars = Array(text.utf8)
     guard scalars.count >= 19 else { return nil }
@@ -49,7 +50,7 @@ public enum ApiDate {
     }
     guard index == scalars.count else { return nil }
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = .gmt
     let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
     return date.addingTimeInterval(fraction - Double(offset))

@@ -2,24 +2,38 @@ import Foundation
 
 /// `LoginEventDto`: one row of the sign-in history.
 public struct LoginEvent: Sendable, Decodable, Equatable {
+  /// The event's id; a successful sign-in's id is its connection id.
   public var id: Int
+  /// When it happened.
   public var date: Date
+  /// The display name (for a failure: the login typed).
   public var user: String?
+  /// Whose event it is (failures are recorded under the Guest account, `guestUserId`).
   public var userId: String?
+  /// The login typed, on failures.
   public var login: String?
+  /// What happened, in words.
   public var action: String?
+  /// The `MessageAction` number: 1010 sign-in via API, 1013 failed via API, 1006 logout, and so on.
   public var actionId: Int
+  /// The address it came from.
   public var ip: String?
+  /// The geo-IP country.
   public var country: String?
+  /// The geo-IP city.
   public var city: String?
+  /// The browser and its major version.
   public var browser: String?
+  /// The operating system and device.
   public var platform: String?
+  /// The page of the request.
   public var page: String?
 
   enum CodingKeys: String, CodingKey {
     case id, date, user, userId, login, action, actionId, ip, country, city, browser, platform, page
   }
 
+  /// Decodes the DTO; a missing `actionId` is 0 and `date` is an `ApiDateTime`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(Int.self, forKey: .id)
@@ -46,6 +60,7 @@ extension LoginEvent {
 
 /// The `MessageAction` values of login events (SERVER `common/ASC.Core.Common/Messaging/MessageAction.cs:45-136`).
 public enum LoginAction {
+  /// Every login action by its `MessageAction` name, in the server's order.
   public static let byName: [(name: String, id: Int)] = [
     ("LoginSuccess", 1000), ("LoginSuccessViaSocialAccount", 1001), ("LoginSuccessViaSms", 1007),
     ("LoginSuccessViaApi", 1010), ("LoginSuccessViaSocialApp", 1011), ("LoginSuccessViaApiSms", 1012),
@@ -66,13 +81,15 @@ public enum LoginAction {
   ]
   /// Failed sign-ins: every `LoginFail…` member.
   public static let failures: Set<Int> = Set(byName.filter { $0.name.hasPrefix("LoginFail") }.map(\.id))
+  /// A sign-out (`Logout`).
   public static let logout = 1006
 }
 
 /// `AuthenticationTokenDto`.
 public struct AuthToken: Sendable, Decodable {
+  /// The login token, to send as the `asc_auth_key` cookie; nil when a second factor is needed.
   public var token: String?
-  public var expires: String?
-  public var sms: Bool?
-  public var tfa: Bool?
+  var expires: String?
+  var sms: Bool?
+  var tfa: Bool?
 }

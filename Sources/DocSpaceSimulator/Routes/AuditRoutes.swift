@@ -1,6 +1,7 @@
 import Foundation
 
 /// `api/2.0/security/audit/login/{last,filter}`: the sign-in history, for owners and admins.
+///
 /// Follows SERVER `web/ASC.Web.Api/Api/SecurityController.cs` and
 /// `common/services/ASC.AuditTrail/Repositories/LoginEventsRepository.cs` (3.7.2, `ed2994e74f`).
 struct AuditRoutes {

@@ -1,5 +1,6 @@
 /// Every `MessageAction` of DocSpace 3.7 by name, as the query binder of
 /// `audit/login/filter?action=` accepts it (a name, any case, or a defined number).
+///
 /// From SERVER `common/ASC.Core.Common/Messaging/MessageAction.cs` at `ed2994e74f`.
 enum MessageActions {
   static let byName: [String: Int] = [

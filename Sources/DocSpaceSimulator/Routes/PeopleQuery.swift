@@ -4,8 +4,9 @@ import Foundation
 /// and `SimpleByFilterRequestDto` (SERVER `products/ASC.People/Server/ApiModels/RequestDto/`):
 /// a value that does not convert is a model error, and all of them come back in one 400.
 struct PeopleQuery: Sendable {
-  /// `EmployeeStatus` as sent; nil when absent. `people` always asks for Active
-  /// (UserController.cs:990-1004).
+  /// `EmployeeStatus` as sent; nil when absent.
+  ///
+  /// `people` always asks for Active (UserController.cs:990-1004).
   var employeeStatus: Int?
   var activationStatus: Int?
   var employeeType: Int?

@@ -39,8 +39,10 @@ struct PeopleRoutes {
   }
 
   /// `GetAllProfiles` (only the active, UserController.cs:989-1005) and
-  /// `SearchUsersByExtendedFilter` (UserController.cs:1178-1219). The query is bound and
-  /// validated before the action refuses a user or a guest (GetByFilterAsync, :2585-2589).
+  /// `SearchUsersByExtendedFilter` (UserController.cs:1178-1219).
+  ///
+  /// The query is bound and validated before the action refuses a user or a guest
+  /// (GetByFilterAsync, :2585-2589).
   private func list(_ request: Incoming, filter: Bool, caller: PortalState.Caller) async -> Outgoing {
     let query: PeopleQuery
     switch PeopleQuery.parse(request.query, filter: filter) {

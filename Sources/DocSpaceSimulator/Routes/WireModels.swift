@@ -16,9 +16,11 @@ struct WireModels {
     ])
   }
 
-  /// `LoginEventDto`. `user` is the account's name, else the typed login (a failure is recorded
-  /// under Guest, which has no users row), else "Anonymous" for Guest
-  /// (SERVER `common/services/ASC.AuditTrail/Models/Mappings/EventTypeConverter.cs:57-80`).
+  /// `LoginEventDto`.
+  ///
+  /// `user` is the account's name, else the typed login (a failure is recorded under Guest, which
+  /// has no users row), else "Anonymous" for Guest (SERVER
+  /// `common/services/ASC.AuditTrail/Models/Mappings/EventTypeConverter.cs:57-80`).
   func loginEvent(_ row: LoginEventRow, user: SimUser?) -> Wire {
     let login = LoginEventRow.failureActions.contains(row.action) ? row.login : nil
     let name = user?.displayName ?? login ?? (row.userId == PortalState.guestId ? "Anonymous" : "Unknown Account")
@@ -69,9 +71,10 @@ struct WireModels {
     return "\(scheme)://\(host)/\(list)?search=\(Self.urlEncode(user.email.lowercased()))"
   }
 
-  /// The default photo of that size (nobody has uploaded one), `?hash=` the absolute
-  /// `GetHashCode` of the account's last modification, here its registration
-  /// (SERVER `web/ASC.Web.Core/Users/UserPhotoManager.cs:247-293,367-377`; EmployeeDto.cs:183-189).
+  /// The default photo of that size (nobody has uploaded one), `?hash=` the absolute `GetHashCode`
+  /// of the account's last modification, here its registration (SERVER
+  /// `web/ASC.Web.Core/Users/UserPhotoManager.cs:247-293,367-377`; EmployeeDto.cs:183-189).
+  ///
   /// The original is the 200×200 default too (UserPhotoManager.cs:304-320).
   func avatar(_ user: SimUser, _ size: Int) -> String {
     "/static/images/default_user_photo_size_\(size)-\(size).png?hash=\(Self.hashCode(user.registered))"

@@ -2,12 +2,17 @@ import Foundation
 
 /// One row of the simulated portal's sign-in history, as the portal itself holds it.
 public struct SimulatedLoginEvent: Sendable {
+  /// The event's id; a successful sign-in's id is its connection id.
   public var id: Int
+  /// The account it belongs to (failures: the Guest account, `guestAccountId`).
   public var userId: String
   /// The typed login of a failure; the account's email otherwise.
   public var login: String?
+  /// The `MessageAction` number (1000 sign-in, 1006 logout, 1013 failed via API, and so on).
   public var action: Int
+  /// When it happened.
   public var date: Date
+  /// The address it came from.
   public var ip: String
   /// A successful sign-in that is still an open connection.
   public var isOpenConnection: Bool
@@ -15,8 +20,11 @@ public struct SimulatedLoginEvent: Sendable {
 
 /// An account of the simulated portal.
 public struct SimulatedAccount: Sendable {
+  /// The account's id, a GUID.
   public var id: String
+  /// The sign-in email.
   public var email: String
+  /// The name the portal shows.
   public var displayName: String
 }
 

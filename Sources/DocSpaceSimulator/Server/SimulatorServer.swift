@@ -7,8 +7,9 @@ import NIOCore
 
 /// A simulated DocSpace 3.7 portal on a local port.
 public final class SimulatorServer: Sendable {
-  /// The address it listens on, e.g. `http://127.0.0.1:8092`.
+  /// The address it listens on, such as `http://127.0.0.1:8092`.
   public let url: String
+  /// The port it listens on; the one the system chose when `SimulatorOptions.port` was 0.
   public let port: Int
   private let task: Task<Void, any Error>
   let state: PortalState
@@ -22,7 +23,9 @@ public final class SimulatorServer: Sendable {
     self.log = log
   }
 
-  /// Starts serving and returns once the port is bound. `logger` gets the server's logs.
+  /// Starts serving and returns once the port is bound.
+  ///
+  /// `logger` gets the server's logs.
   public static func start(_ options: SimulatorOptions, logger: Logger? = nil) async throws -> SimulatorServer {
     let state = PortalState(options: options)
     let log = RequestLog()
@@ -74,10 +77,11 @@ public final class SimulatorServer: Sendable {
   public func apiKeys() async -> [(email: String, key: String)] { await state.apiKeyList }
 }
 
-public enum SimulatorError: Error, CustomStringConvertible {
+enum SimulatorError: Error, CustomStringConvertible {
   case didNotStart
   case badTLSFile(String, String)
 
+  /// Why the simulator could not start, in one line.
   public var description: String {
     switch self {
     case .didNotStart: return "the simulator could not bind its port"

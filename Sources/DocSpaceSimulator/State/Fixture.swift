@@ -13,10 +13,12 @@ enum Fixture {
     ("3eb06f51-8d40-4192-8ead-4f5a6b7c8d94", "Gus", "Guest", "guest@example.com", .guest),
   ]
 
-  /// A disabled account, which cannot sign in (403 "User disabled") and whose stored API
-  /// key no longer authenticates, and an invited one that has not joined: no name and no
-  /// password yet, as `AddInvitedUserAsync` creates it (SERVER
-  /// `web/ASC.Web.Core/Users/UserManagerWrapper.cs:121-131`). Neither has a connection.
+  /// A disabled account, which cannot sign in (403 "User disabled") and whose stored API key no
+  /// longer authenticates, and an invited one that has not joined: no name and no password yet, as
+  /// `AddInvitedUserAsync` creates it (SERVER
+  /// `web/ASC.Web.Core/Users/UserManagerWrapper.cs:121-131`).
+  ///
+  /// Neither has a connection.
   static func inactiveAccounts(now: Date) -> [SimUser] {
     var disabled = SimUser(
       id: "4fc17062-9e51-42a3-9fbe-5a6b7c8d9ea5", firstName: "Dina", lastName: "Disabled",
@@ -47,6 +49,12 @@ enum Fixture {
     ("Japan", "Osaka", "203.0.113."), ("Brazil", "Recife", "198.51.100."), ("", "", "192.0.2."),
   ]
 
+  /// One of `items`, drawn exactly as `randomElement(using:)` draws it (so a seed gives the fixture
+  /// it always gave); `items` is one of the constant, non-empty lists above.
+  private static func pick<Item>(_ items: [Item], _ random: inout SeededRandom) -> Item {
+    items[Int.random(in: 0..<items.count, using: &random)]
+  }
+
   static func users(options: SimulatorOptions, random: inout SeededRandom, now: Date) -> [SimUser] {
     var users = roleAccounts.map { account in
       SimUser(
@@ -56,12 +64,12 @@ enum Fixture {
     }
     var taken = Set(users.map(\.email))
     for index in 0..<max(0, options.users) {
-      let first = firstNames.randomElement(using: &random)!
-      let last = lastNames.randomElement(using: &random)!
+      let first = pick(firstNames, &random)
+      let last = pick(lastNames, &random)
       var email = "\(first).\(last)@example.com".lowercased()
       if taken.contains(email) { email = "\(first).\(last)\(index)@example.com".lowercased() }
       taken.insert(email)
-      let role: SimUser.Role = [.user, .user, .user, .roomAdmin, .guest].randomElement(using: &random)!
+      let role: SimUser.Role = pick([.user, .user, .user, .roomAdmin, .guest], &random)
       users.append(
         SimUser(
           id: random.guid(), firstName: first, lastName: last, email: email,
@@ -71,8 +79,9 @@ enum Fixture {
     return users
   }
 
-  /// Older sign-ins for every user, each still an active connection, and `history` more
-  /// events of the past 90 days (drawn from `historyRandom`, so the connections stay the same).
+  /// Older sign-ins for every user, each still an active connection, and `history` more events of
+  /// the past 90 days (drawn from `historyRandom`, so the connections stay the same).
+  ///
   /// Ids follow the dates.
   static func connections(
     for users: [SimUser], perUser: Int, root: String, random: inout SeededRandom, now: Date, history: Int = 0,
@@ -81,14 +90,14 @@ enum Fixture {
     var rows = pastEvents(history, of: users, root: root, random: &historyRandom, now: now)
     for user in users {
       for _ in 0..<max(0, perUser) {
-        let place = places.randomElement(using: &random)!
+        let place = pick(places, &random)
         let age = Double(Int.random(in: 600...(60 * 86_400), using: &random))
         rows.append(
           LoginEventRow(
             id: 0, userId: user.id, login: user.email, action: 1000, date: now.addingTimeInterval(-age),
             ip: place.prefix + String(Int.random(in: 2...250, using: &random)), country: place.country,
             city: place.city,
-            browser: browsers.randomElement(using: &random)!, platform: platforms.randomElement(using: &random)!,
+            browser: pick(browsers, &random), platform: pick(platforms, &random),
             page: "\(root)/", active: true))
       }
     }

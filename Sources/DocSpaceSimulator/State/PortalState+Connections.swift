@@ -34,8 +34,9 @@ extension PortalState {
     return true
   }
 
-  /// PUT logoutall/{userId}: every token of the user invalid (index bump), every event
-  /// inactive. Acting on oneself mints a new connection and returns its cookie token.
+  /// PUT logoutall/{userId}: every token of the user invalid (index bump), every event inactive.
+  ///
+  /// Acting on oneself mints a new connection and returns its cookie token.
   func logOutAll(userId: String, by caller: Caller, ip: String, agent: String?, page: String) throws(Denial) -> String?
   {
     guard userId == caller.user.id || caller.user.isAdmin else { throw .forbidden }
@@ -86,8 +87,9 @@ extension PortalState {
 
   /// `instanceCrypto.Encrypt(email).Base64ToUrlSafe()` (CommonLinkUtility.cs:255; SERVER
   /// `common/ASC.Core.Common/Core/StringExtension.cs:175-182`: `+` → `-`, `/` → `_`, no `=`).
-  /// The server encrypts with AES; here a nonce and the padded address masked with bytes drawn
-  /// from it stand in: just as opaque to a client, and as URL-safe.
+  ///
+  /// The server encrypts with AES; here a nonce and the padded address masked with bytes drawn from
+  /// it stand in: just as opaque to a client, and as URL-safe.
   private func encryptedEmail(_ email: String) -> String {
     var nonce: [UInt8] = []
     for _ in 0..<16 { nonce.append(UInt8.random(in: 0...255, using: &random)) }

@@ -8,12 +8,13 @@ extension PortalState {
     return false
   }
 
-  /// The people a query selects for `viewer`, in its order, before paging: the filters of
-  /// SERVER `common/ASC.Core.Common/Data/DbUserService.cs:767-976` (`GetUserQueryForFilter`)
-  /// with the groups of UserController.cs:2583-2715 (`GetByFilterAsync`), and the order of
-  /// DbUserService.cs:322-434. A room admin sees no guest: the simulator keeps no relations
-  /// between users, and only related guests are shown to one who is not an admin
-  /// (DbUserService.cs:898-962).
+  /// The people a query selects for `viewer`, in its order, before paging: the filters of SERVER
+  /// `common/ASC.Core.Common/Data/DbUserService.cs:767-976` (`GetUserQueryForFilter`) with the
+  /// groups of UserController.cs:2583-2715 (`GetByFilterAsync`), and the order of
+  /// DbUserService.cs:322-434.
+  ///
+  /// A room admin sees no guest: the simulator keeps no relations between users, and only related
+  /// guests are shown to one who is not an admin (DbUserService.cs:898-962).
   func people(_ query: PeopleQuery, viewer: SimUser) -> [SimUser] {
     let admin = viewer.isAdmin
     let selected = users.filter { user in
@@ -62,9 +63,10 @@ extension PortalState {
   }
 
   /// `UserQueryHelper.FilterByText` (SERVER `common/ASC.Core.Common/Users/UserQueryHelper.cs:53-91`):
-  /// the lower-cased, trimmed text split at spaces, every part in the first name, last name
-  /// or email; with a separator, split at it instead and any part will do. Parts are not
-  /// trimmed, and an empty part is in every name.
+  /// the lower-cased, trimmed text split at spaces, every part in the first name, last name or email;
+  /// with a separator, split at it instead and any part will do.
+  ///
+  /// Parts are not trimmed, and an empty part is in every name.
   static func textMatches(_ user: SimUser, _ text: String?, separator: String?) -> Bool {
     let processed = (text ?? "").lowercased().trimmingCharacters(in: .whitespaces)
     guard !processed.isEmpty else { return true }
@@ -78,10 +80,11 @@ extension PortalState {
     return processed.components(separatedBy: separator).contains(where: holds)
   }
 
-  /// The order of `GetUsers` (DbUserService.cs:322-434). Names sort after the status (active,
-  /// invited, disabled) and an invited user by email; the type order is owner, admins, room
-  /// admins, users, guests, then first name. Ties, which the database leaves unordered, go
-  /// by first name, last name and id here, so pages do not shift.
+  /// The order of `GetUsers` (DbUserService.cs:322-434).
+  ///
+  /// Names sort after the status (active, invited, disabled) and an invited user by email; the type
+  /// order is owner, admins, room admins, users, guests, then first name. Ties, which the database
+  /// leaves unordered, go by first name, last name and id here, so pages do not shift.
   static func precedes(_ one: SimUser, _ other: SimUser, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
     func bucket(_ user: SimUser) -> Int {
       switch user.status {

@@ -11,7 +11,6 @@ actor PortalState {
 
   enum Denial: Error {
     case forbidden
-    case notFound
   }
 
   let options: SimulatorOptions

@@ -36,7 +36,7 @@ struct PortalClock: Sendable {
   /// date's seventh digit is 0 on the server too.
   private static func wallClock(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = .gmt
     let seconds = date.timeIntervalSince1970
     var whole = seconds.rounded(.down)
     var micros = Int(((seconds - whole) * 1_000_000).rounded())
@@ -47,7 +47,7 @@ struct PortalClock: Sendable {
     let parts = calendar.dateComponents(
       [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: whole))
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d0", parts.year!, parts.month!, parts.day!, parts.hour!,
-      parts.minute!, parts.second!, micros)
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d0", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, micros)
   }
 }

@@ -1,13 +1,14 @@
 import Foundation
 
-/// JSON as the portal writes it, built by hand so that key order and omitted nulls are
-/// exactly the server's. Shares no types with the client on purpose.
+/// JSON as the portal writes it, built by hand so that key order and omitted nulls are exactly the
+/// server's.
+///
+/// Shares no types with the client on purpose.
 indirect enum Wire: Sendable {
   case object([(String, Wire?)])
   case array([Wire])
   case string(String)
   case int(Int)
-  case double(Double)
   case bool(Bool)
   case null
 
@@ -20,7 +21,6 @@ indirect enum Wire: Sendable {
     case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
     case .string(let text): return Wire.quote(text)
     case .int(let number): return String(number)
-    case .double(let number): return String(number)
     case .bool(let flag): return flag ? "true" : "false"
     case .null: return "null"
     }

@@ -4,10 +4,12 @@ import DocSpaceSimulator
 import Foundation
 import Logging
 
-/// `dsh-sim`: a simulated DocSpace 3.7 portal for trying dsh and for tests. The `dsh-sim`
-/// executable runs it, and so does `dsh` when called by the name `dsh-sim` (the link that
-/// `make install` and `make dist` ship instead of a second copy of the runtime).
+/// `dsh-sim`: a simulated DocSpace 3.7 portal for trying dsh and for tests.
+///
+/// The `dsh-sim` executable runs it, and so does `dsh` when called by the name `dsh-sim` (the link
+/// that `make install` and `make dist` ship instead of a second copy of the runtime).
 public struct DSHSim: AsyncParsableCommand {
+  /// The command's name, help text and version for ArgumentParser.
   public static let configuration = CommandConfiguration(
     commandName: "dsh-sim",
     abstract: "A simulated ONLYOFFICE DocSpace 3.7 portal (active connections, authentication, people, login history).",
@@ -70,8 +72,10 @@ public struct DSHSim: AsyncParsableCommand {
     Foundation.exit(0)
   }
 
+  /// An unparsed command; ArgumentParser fills the options in.
   public init() {}
 
+  /// Refuses options out of range (port, fail rate, negative counts, time zone, half a TLS pair).
   public func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
     guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
@@ -92,6 +96,8 @@ public struct DSHSim: AsyncParsableCommand {
     return (hours * 60 + minutes) * (match.1 == "-" ? -1 : 1)
   }
 
+  /// Starts the simulator, prints where it listens (and the API keys, on stderr), and serves until
+  /// cancelled.
   public func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     var options = SimulatorOptions()

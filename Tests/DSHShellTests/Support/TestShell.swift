@@ -3,6 +3,7 @@ import DSHShell
 import DocSpaceAPI
 import DocSpaceSimulator
 import Foundation
+import Testing
 
 /// Collects what a session writes.
 final class Capture: @unchecked Sendable {
@@ -40,7 +41,7 @@ struct TestShell {
     sessionOptions.arguments = arguments
     sessionOptions.environment = environment
     let session = Session(sessionOptions)
-    var configuration = PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none)
+    var configuration = PortalConfiguration(baseURL: try #require(URL(string: simulator.url)), credential: .none)
     configuration.baseBackoff = 0.01
     try await session.portal.connect(configuration, label: "test")
     if let email, let client = await session.portal.client {
@@ -68,7 +69,7 @@ struct TestShell {
   /// A second client on the same portal, for checking effects through the API.
   func client(as email: String = "owner@example.com") async throws -> DocSpaceClient {
     let client = try DocSpaceClient(
-      configuration: PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none))
+      configuration: PortalConfiguration(baseURL: try #require(URL(string: simulator.url)), credential: .none))
     _ = try await client.signIn(userName: email, password: "demo-password")
     return client
   }

@@ -5,13 +5,15 @@ import Testing
   import Glibc
 #endif
 
-/// An HTTP/1.1 peer on 127.0.0.1 (port 0) that answers as a test tells it, hostile
-/// answers included, and records every request it read. One thread accepts, one thread
-/// serves each connection; every wait polls at most 100 ms, so `stop()` ends them all
-/// promptly, and a connection is dropped after `connectionLifetime` whatever happens.
+/// An HTTP/1.1 peer on 127.0.0.1 (port 0) that answers as a test tells it, hostile answers
+/// included, and records every request it read.
+///
+/// One thread accepts, one thread serves each connection; every wait polls at most 100 ms, so
+/// `stop()` ends them all promptly, and a connection is dropped after `connectionLifetime` whatever
+/// happens.
 final class HostilePeer: @unchecked Sendable {
   let port: Int
-  /// `http://127.0.0.1:PORT`
+  /// Where it listens: `http://127.0.0.1:PORT`.
   let url: URL
   static let connectionLifetime: Duration = .seconds(90)
 

@@ -16,9 +16,10 @@ func withPeer<T>(_ replies: PeerReply..., body: (HostilePeer) async throws -> T)
 }
 
 extension PortalConfiguration {
-  /// A configuration for `url` with short backoff and two attempts. The deadline is
-  /// generous, so that a test that is not about it does not race it on a loaded machine;
-  /// `deadline` is the one for tests of the deadline.
+  /// A configuration for `url` with short backoff and two attempts.
+  ///
+  /// The deadline is generous, so that a test that is not about it does not race it on a loaded
+  /// machine; `deadline` is the one for tests of the deadline.
   static func quick(
     _ url: URL, credential: Credential = .loginToken("peer-token"), deadline: Double = 60
   ) -> PortalConfiguration {

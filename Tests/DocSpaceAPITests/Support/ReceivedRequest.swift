@@ -8,7 +8,7 @@ struct ReceivedRequest: Sendable {
   }
 
   var method: String
-  /// The request target, e.g. `/api/2.0/people/@self`.
+  /// The request target, such as `/api/2.0/people/@self`.
   var path: String
   var headers: [Header]
   var body: Data

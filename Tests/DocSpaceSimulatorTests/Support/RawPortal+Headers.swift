@@ -19,7 +19,7 @@ extension RawPortal {
       headers: response.headers.map { ($0.name, $0.value) })
   }
 
-  /// Every value of a header (e.g. each `Set-Cookie`).
+  /// Every value of a header (each `Set-Cookie`, say).
   static func values(_ name: String, in answer: Answer) -> [String] {
     answer.headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1)
   }

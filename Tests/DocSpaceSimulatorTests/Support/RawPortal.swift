@@ -3,8 +3,9 @@ import DocSpaceSimulator
 import Foundation
 import NIOCore
 
-/// Raw HTTP against the simulator: status, headers and JSON as the wire has them. Shares
-/// no types with the client on purpose.
+/// Raw HTTP against the simulator: status, headers and JSON as the wire has them.
+///
+/// Shares no types with the client on purpose.
 struct RawPortal {
   let server: SimulatorServer
 

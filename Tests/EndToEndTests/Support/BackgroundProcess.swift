@@ -1,7 +1,9 @@
 import Foundation
 
-/// A program running beside the test: it can be signalled, waited for with a bound, and
-/// read while it runs. Killed (SIGKILL) and reaped if still running when released.
+/// A program running beside the test: it can be signalled, waited for with a bound, and read while
+/// it runs.
+///
+/// Killed (SIGKILL) and reaped if still running when released.
 final class BackgroundProcess {
   private let process = Process()
   private let standardOutput = OutputBuffer()

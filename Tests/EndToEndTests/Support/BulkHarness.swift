@@ -75,9 +75,10 @@ final class BulkPortal {
     return (ending, process.outputText, process.errorText)
   }
 
-  /// Waits until a bulk run has visibly got `count` targets in: that many intents
-  /// journaled, or that many targets ended at the portal. Gives up (false) when
-  /// `stillRunning` turns false or after `seconds`.
+  /// Waits until a bulk run has visibly got `count` targets in: that many intents journaled, or
+  /// that many targets ended at the portal.
+  ///
+  /// Gives up (false) when `stillRunning` turns false or after `seconds`.
   func waitForProgress(_ count: Int, within seconds: Double = 30, stillRunning: () -> Bool) async throws -> Bool {
     var gaveUp = false
     let reached = try await poll(within: seconds) {

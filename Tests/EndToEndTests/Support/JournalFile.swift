@@ -1,8 +1,9 @@
 import Foundation
 
-/// `$XDG_STATE_HOME/dsh/journal.jsonl` read on its own, as issue 11's contract describes
-/// it: one JSON object a line, "type" start, intent, outcome or end. A line that does not
-/// parse (a torn last line after kill -9) is counted and skipped.
+/// `$XDG_STATE_HOME/dsh/journal.jsonl` read on its own, as issue 11's contract describes it: one
+/// JSON object a line, "type" start, intent, outcome or end.
+///
+/// A line that does not parse (a torn last line after kill -9) is counted and skipped.
 struct JournalFile {
   /// What a result or journal line names: a connection id (revoke) or a user id or email.
   enum Target: Hashable, CustomStringConvertible {

@@ -4,8 +4,10 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// The portal's own answer, read over plain HTTP with credentials of the test's own:
-/// what the tests hold dsh's reports against. Shares no code with dsh's client.
+/// The portal's own answer, read over plain HTTP with credentials of the test's own: what the tests
+/// hold dsh's reports against.
+///
+/// Shares no code with dsh's client.
 struct PortalProbe: Sendable {
   let url: String
 

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A real terminal for the real `dsh`: tmux on a private socket, a fixed pane size,
-/// send-keys to type and capture-pane to read the screen. Waits poll the screen for an
-/// expected state (bounded), never sleep blindly.
+/// A real terminal for the real `dsh`: tmux on a private socket, a fixed pane size, send-keys to
+/// type and capture-pane to read the screen.
+///
+/// Waits poll the screen for an expected state (bounded), never sleep blindly.
 final class Tmux {
   let socket = "dsh-test-\(UUID().uuidString.prefix(8))"
   let stateDirectory: URL
@@ -30,8 +31,10 @@ final class Tmux {
 
   static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-  /// Runs a tmux command and returns what it printed. Uses popen/pclose: Foundation's
-  /// Process never reaps tmux's client once it has forked the server.
+  /// Runs a tmux command and returns what it printed.
+  ///
+  /// Uses popen/pclose: Foundation's Process never reaps tmux's client once it has forked the
+  /// server.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
     let command = (["tmux", "-L", socket] + arguments).map(Self.quote).joined(separator: " ") + " 2>/dev/null"

@@ -1,47 +1,4 @@
-import Foundation
-
 extension DataCommands {
-  static let help = CommandSpec(
-    name: "help", summary: "List commands, or explain one: its call, role and examples",
-    category: .shell,
-    signature: Signature([Parameter("COMMAND", optional: true, help: "the command to explain").completing(.commands)]),
-    output: .fixed(.scalar("string")),
-    examples: [Example("help where", "one command's help")],
-    seeAlso: ["vars", "set"]
-  ) { invocation in
-    let registry = invocation.session.registry
-    guard let name = invocation.positional(0)?.asString else {
-      return .string(TextWrap.prose(HelpText.overview(registry), width: invocation.columns))
-    }
-    guard let spec = registry[name] else {
-      throw CommandFailure(
-        .usage, "no command '\(name)'",
-        help: Suggestions.didYouMean(name, in: registry.names) ?? "run 'help' to list commands",
-        argument: .positional(0))
-    }
-    return .string(TextWrap.prose(HelpText.command(spec), width: invocation.columns))
-  }
-
-  static let vars = CommandSpec(
-    name: "vars", summary: "The variables of this session, with their types",
-    category: .shell, output: .fixed(.list(.record(name: "variable", fields: ["name", "type", "value"]))),
-    examples: [Example("$x = 1; vars | where name == \"x\" | get type | first", "a variable's type", .output("int\n"))],
-    seeAlso: ["set"]
-  ) { invocation in
-    let variables = await invocation.session.variables
-    return .list(
-      variables.keys.sorted().map { name in
-        let value = variables[name]!
-        return .record(
-          Record(
-            kind: "variable",
-            fields: [
-              ("name", .string(name)), ("type", .string(value.typeName)),
-              ("value", .string(TableRenderer(width: 60).cell(value))),
-            ]))
-      })
-  }
-
   static let set = CommandSpec(
     name: "set", summary: "Change a session option; without arguments, show them all",
     discussion: Settings.options.map { "  \($0.name): \($0.values)" }.joined(separator: "\n"),
