@@ -52,7 +52,7 @@ INSTALLED := bin/dsh bin/dsh-sim \
 	share/bash-completion/completions/dsh share/bash-completion/completions/dsh-sim \
 	share/zsh/site-functions/_dsh share/zsh/site-functions/_dsh-sim \
 	share/fish/vendor_completions.d/dsh.fish share/fish/vendor_completions.d/dsh-sim.fish \
-	share/doc/dsh/README.md
+	share/doc/dsh/README.md share/doc/dsh/docs/verbs.md
 
 # dsh with the Swift runtime and Foundation linked in: it needs libc and libedit. It is
 # dsh-sim too (called by that name), so the release builds only dsh.
@@ -74,7 +74,7 @@ uninstall:
 	@for f in $(INSTALLED) share/doc/dsh/LICENSE share/doc/dsh/NOTICE; do \
 	  if [ -e "$(DESTDIR)$(PREFIX)/$$f" ] || [ -L "$(DESTDIR)$(PREFIX)/$$f" ]; then rm -f "$(DESTDIR)$(PREFIX)/$$f" && echo "removed $(DESTDIR)$(PREFIX)/$$f"; fi; \
 	done
-	@rmdir "$(DESTDIR)$(PREFIX)/share/doc/dsh" 2>/dev/null || true
+	@rmdir "$(DESTDIR)$(PREFIX)/share/doc/dsh/docs" "$(DESTDIR)$(PREFIX)/share/doc/dsh" 2>/dev/null || true
 
 # dsh-VERSION-linux-ARCH.tar.gz: one directory laid out like a prefix.
 dist: $(STAGE)

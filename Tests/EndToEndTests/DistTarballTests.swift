@@ -95,7 +95,7 @@ struct DistTarballTests {
       "share/man/man1/dsh.1", "share/man/man1/dsh-sim.1", "share/man/man7/dsh-language.7",
       "share/man/man7/dsh-verbs.7", "share/bash-completion/completions/dsh", "share/zsh/site-functions/_dsh",
       "share/fish/vendor_completions.d/dsh.fish", "share/bash-completion/completions/dsh-sim",
-      "share/doc/dsh/README.md",
+      "share/doc/dsh/README.md", "share/doc/dsh/docs/verbs.md",
     ]
     for file in files {
       let size = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(file).path)[.size] as? Int
