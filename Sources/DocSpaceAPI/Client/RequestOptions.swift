@@ -5,7 +5,8 @@ public struct RequestOptions: Sendable {
   public var timeout: Double
   /// When true, mutating requests are planned (logged for `curl`) and not sent; reads are sent.
   public var dryRun = false
-  /// When false, a 429 comes back at once (as `.rateLimited`) for the caller to pace itself.
+  /// When false, a 429 or 503 comes back at once (`.rateLimited`, `.unavailable`) for the
+  /// caller to pace itself.
   public var retriesRateLimits = true
   public var trace: (@Sendable (TraceEvent) -> Void)?
   /// False for calls the user did not ask for (completion's fetches): they stay out of the
