@@ -18,40 +18,27 @@ enum PeoplePages {
   }
 
   /// The people after the first page, up to `limit` in all, in the portal's order, at most
-  /// `concurrency` pages at a time.
-  static func rest(_ client: DocSpaceClient, total: Int, upTo limit: Int = .max, concurrency: Int)
-    async throws(APIError) -> [Employee]
+  /// `concurrency` pages at a time; nil when a page could not be read.
+  static func rest(_ client: DocSpaceClient, total: Int, upTo limit: Int = .max, concurrency: Int) async
+    -> [Employee]?
   {
     let starts = (0..<remainingPages(total: total, upTo: limit)).map { ($0 + 1) * size }
-    let pages = await withTaskGroup(of: (Int, Result<[Employee], APIError>).self) { group in
+    var pages: [Int: [Employee]] = [:]
+    var failed = false
+    await withTaskGroup(of: (Int, [Employee]?).self) { group in
       var pending = starts[...]
-      var pages: [Int: Result<[Employee], APIError>] = [:]
       var inFlight = 0
       repeat {
         while inFlight < max(1, concurrency), let start = pending.popFirst() {
           inFlight += 1
-          group.addTask {
-            do throws(APIError) {
-              return (start, .success(try await client.people(search: nil, startIndex: start, count: size).users))
-            } catch {
-              return (start, .failure(error))
-            }
-          }
+          group.addTask { (start, try? await client.people(search: nil, startIndex: start, count: size).users) }
         }
         guard let (start, page) = await group.next() else { break }
         inFlight -= 1
-        pages[start] = page
+        if let page { pages[start] = page } else { failed = true }
       } while inFlight > 0 || !pending.isEmpty
-      return pages
     }
-    var users: [Employee] = []
-    for start in starts {
-      switch pages[start] {
-      case .success(let page)?: users += page
-      case .failure(let error)?: throw error
-      case nil: break
-      }
-    }
-    return users
+    guard !failed else { return nil }
+    return starts.flatMap { pages[$0] ?? [] }
   }
 }

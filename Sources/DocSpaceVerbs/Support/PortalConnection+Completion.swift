@@ -64,7 +64,7 @@ extension PortalConnection {
   private static func firstPeople(_ client: DocSpaceClient) async -> [Employee] {
     guard let first = try? await PeoplePages.first(client) else { return [] }
     let capacity = CompletionCache.capacity
-    let rest = try? await PeoplePages.rest(
+    let rest = await PeoplePages.rest(
       client, total: first.total, upTo: capacity, concurrency: capacity / PeoplePages.size)
     return first.users + (rest ?? [])
   }

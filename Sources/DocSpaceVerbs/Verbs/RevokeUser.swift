@@ -113,14 +113,10 @@ extension DocSpaceVerbs {
     var emails = Set<String>()
     for case .email(let email) in targets where await portal.person(email) == nil { emails.insert(email.lowercased()) }
     guard emails.count > scanAbove, let first = try? await PeoplePages.first(client) else { return }
-    var found = first.users
-    if PeoplePages.remainingPages(total: first.total) < emails.count,
-      let rest = try? await PeoplePages.rest(
-        client, total: first.total, concurrency: ConcurrencyController(concurrency).limit)
-    {
-      found += rest
-    }
-    await portal.remember(people: found.map(Person.init))
+    await portal.remember(people: first.users.map(Person.init))
+    guard PeoplePages.remainingPages(total: first.total) < emails.count else { return }
+    let rest = await PeoplePages.rest(client, total: first.total, concurrency: ConcurrencyController(concurrency).limit)
+    await portal.remember(people: (rest ?? []).map(Person.init))
   }
 
   /// A dry run: each email found (by the scan, or looked up: a read, sent, as the request
