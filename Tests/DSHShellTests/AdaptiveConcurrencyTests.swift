@@ -62,11 +62,13 @@ import Testing
 
   @Test func revokeUserOverFortyEmailsFindsThemInOnePagedScanAndEndsEverySession() async throws {
     var options = SimulatorOptions()
-    // 255 people: three pages of the people list.
-    options.users = 250
+    // 1,005 people: eleven pages of the people list, more than are read at once.
+    options.users = 1000
     options.sessionsPerUser = 2
     let shell = try await TestShell.start(options: options)
-    let chosen = Array(await shell.simulator.accounts().dropFirst(5).prefix(40))
+    // Forty spread over the pages, the last one's included.
+    let generated = await shell.simulator.accounts().dropFirst(5).sorted { $0.email < $1.email }
+    let chosen = stride(from: generated.count - 1, to: 0, by: -25).prefix(40).map { generated[$0] }
     // Emails as given by hand, in another case than the portal's: matched case-insensitively.
     let emails = chosen.map { Value.string($0.email.uppercased()) }
     await shell.session.interpreter.setVariable("emails", .list(emails))
@@ -74,7 +76,7 @@ import Testing
     let outcome = await shell.run("$r = revoke-user $emails --yes\n")
     #expect(outcome.code == 0, "stderr: \(shell.capture.stderr)")
     let sent = await shell.simulator.receivedRequests().dropFirst(before)
-    #expect(sent.filter { $0 == "GET /api/2.0/people" }.count == 3, "one scan: three pages")
+    #expect(sent.filter { $0 == "GET /api/2.0/people" }.count == 11, "one scan: eleven pages")
     #expect(!sent.contains { $0.hasPrefix("GET /api/2.0/people/") && $0 != "GET /api/2.0/people/@self" })
     #expect(sent.filter { $0.hasPrefix("PUT /api/2.0/security/activeconnections/logoutall/") }.count == 40)
     #expect(await Self.outcomes("r", shell) == Array(repeating: "closed", count: 40))
