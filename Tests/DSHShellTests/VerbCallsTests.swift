@@ -19,6 +19,8 @@ import Testing
     var user = "owner@example.com"
     /// How many changes a dry run plans.
     var planned = 0
+    /// Generated users besides the role accounts; `$generated` holds their emails, met nowhere before.
+    var users = 0
 
     var description: String { code }
   }
@@ -33,6 +35,7 @@ import Testing
     Scenario(verb: "revoke-user", code: "revoke-user user@example.com --yes", planned: 1),
     Scenario(
       verb: "revoke-user", setup: "$u = user user@example.com", code: "revoke-user $u.id --yes", planned: 1),
+    Scenario(verb: "revoke-user", code: "revoke-user $generated --yes", planned: 12, users: 12),
     Scenario(verb: "revoke-others", code: "revoke-others --yes", planned: 1),
     Scenario(verb: "change-password", code: "change-password --yes", planned: 1),
     Scenario(verb: "logins", code: "logins --limit 5"),
@@ -81,8 +84,13 @@ import Testing
   /// Runs the scenario's statement and returns what it sent or planned, from the session's
   /// call log, after checking that the sent ones are exactly what the simulator received.
   static func measure(_ scenario: Scenario, dryRun: Bool) async throws -> [Call] {
-    let shell = try await TestShell.start(as: scenario.user, environment: ["DOCSPACE_PASSWORD": "demo-password"])
+    var options = SimulatorOptions()
+    options.users = scenario.users
+    let shell = try await TestShell.start(
+      as: scenario.user, options: options, environment: ["DOCSPACE_PASSWORD": "demo-password"])
     await shell.session.interpreter.setVariable("portal", .string(shell.simulator.url))
+    let generated = await shell.simulator.accounts().dropFirst(5).map { Value.string($0.email) }
+    await shell.session.interpreter.setVariable("generated", .list(Array(generated)))
     if !scenario.setup.isEmpty {
       let prepared = await shell.run(scenario.setup)
       #expect(prepared.code == 0, "setup: \(shell.capture.stderr)")

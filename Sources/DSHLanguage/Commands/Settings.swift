@@ -21,9 +21,31 @@ public struct Settings: Sendable, Equatable {
   public var trace = false
   /// `set trace full`: the trace also shows each request's and response's body, secrets redacted.
   public var traceBodies = false
-  /// Requests in flight at once, within `concurrencyRange`.
-  public var concurrency = 8 {
-    didSet { concurrency = min(max(concurrency, Self.concurrencyRange.lowerBound), Self.concurrencyRange.upperBound) }
+  /// How many requests a bulk verb keeps in flight: `auto` (the default) adapts to the portal, a
+  /// number fixes the ceiling.
+  public enum Concurrency: Sendable, Equatable {
+    /// Start moderate, grow while the portal keeps up, back off when it says no.
+    case auto
+    /// At most this many in flight, within `concurrencyRange` (backing off below it still).
+    case fixed(Int)
+
+    /// `auto`, or the number.
+    public var text: String {
+      switch self {
+      case .auto: return "auto"
+      case .fixed(let number): return String(number)
+      }
+    }
+  }
+
+  /// How many requests a bulk verb keeps in flight; a fixed ceiling stays within `concurrencyRange`.
+  public var concurrency = Concurrency.auto {
+    didSet {
+      if case .fixed(let number) = concurrency {
+        let range = Self.concurrencyRange
+        concurrency = .fixed(min(max(number, range.lowerBound), range.upperBound))
+      }
+    }
   }
   /// Seconds one request may take, within `timeoutRange`.
   public var timeout: Double = 30 {
@@ -48,7 +70,7 @@ public struct Settings: Sendable, Equatable {
   /// Option names with their allowed values, for `set`, help and completion.
   public static let options: [(name: String, values: String)] = [
     ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off|full"),
-    ("concurrency", "1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
+    ("concurrency", "auto or 1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
     ("dry-run", "on|off"), ("editor", "emacs|vi"), ("timezone", "utc|local|±HH:MM, e.g. \"+02:00\""),
     ("view", "auto|table|vertical"),
   ]

@@ -6,7 +6,7 @@ enum SettingsRecord {
       fields: [
         ("output", .string(settings.output.rawValue)), ("confirm", .string(onOff(settings.confirm))),
         ("trace", .string(settings.traceBodies ? "full" : onOff(settings.trace))),
-        ("concurrency", .int(settings.concurrency)),
+        ("concurrency", value(settings.concurrency)),
         ("timeout", .duration(settings.timeout)), ("color", .string(settings.color.rawValue)),
         ("dry-run", .string(onOff(settings.dryRun))), ("editor", .string(settings.editor)),
         ("timezone", .string(settings.timeZone.text)), ("view", .string(settings.view.rawValue)),
@@ -14,6 +14,14 @@ enum SettingsRecord {
   }
 
   static func onOff(_ flag: Bool) -> String { flag ? "on" : "off" }
+
+  /// `auto` as a string, a fixed ceiling as a number.
+  static func value(_ concurrency: Settings.Concurrency) -> Value {
+    switch concurrency {
+    case .auto: return .string("auto")
+    case .fixed(let number): return .int(number)
+    }
+  }
 
   static func allowed(_ option: String) -> String? {
     Settings.options.first { $0.name == option }.map { "\(option) takes \($0.values)" }
@@ -55,8 +63,9 @@ enum SettingsRecord {
       let on = try flag()
       return { $0.dryRun = on }
     case "concurrency":
+      if text == "auto" { return { $0.concurrency = .auto } }
       guard let number = value.asInt ?? Int(text), Settings.concurrencyRange.contains(number) else { throw bad() }
-      return { $0.concurrency = number }
+      return { $0.concurrency = .fixed(number) }
     case "timeout":
       guard case .duration(let seconds) = value, Settings.timeoutRange.contains(seconds) else { throw bad() }
       return { $0.timeout = seconds }

@@ -5,6 +5,8 @@ public enum APIError: Error, Sendable, Equatable {
   case notFound(APIRequest, message: String?)
   case badRequest(APIRequest, message: String)
   case rateLimited(APIRequest, retryAfter: Double?)
+  /// 503: the portal (or a proxy before it) cannot take the request now.
+  case unavailable(APIRequest, retryAfter: Double?)
   case serverError(APIRequest, status: Int, message: String?)
   case unexpectedStatus(APIRequest, status: Int)
   case redirected(APIRequest, status: Int, location: String?)
@@ -29,7 +31,8 @@ public enum APIError: Error, Sendable, Equatable {
   public var request: APIRequest? {
     switch self {
     case .notSignedIn(let request), .accessDenied(let request, _), .notFound(let request, _),
-      .badRequest(let request, _), .rateLimited(let request, _), .serverError(let request, _, _),
+      .badRequest(let request, _), .rateLimited(let request, _), .unavailable(let request, _),
+      .serverError(let request, _, _),
       .unexpectedStatus(let request, _), .redirected(let request, _, _), .notJSON(let request, _, _),
       .malformed(let request, _), .tooLarge(let request, _), .unreachable(let request, _),
       .connectionLost(let request, _), .notHTTP(let request), .timedOut(let request), .tlsFailure(let request, _),
@@ -48,6 +51,7 @@ public enum APIError: Error, Sendable, Equatable {
     case .notFound: return 404
     case .badRequest: return 400
     case .rateLimited: return 429
+    case .unavailable: return 503
     case .serverError(_, let status, _), .unexpectedStatus(_, let status), .notJSON(_, let status, _),
       .redirected(_, let status, _):
       return status
@@ -86,6 +90,9 @@ public enum APIError: Error, Sendable, Equatable {
     case .badRequest(_, let message): return "the portal rejected the request: \(message)\(suffix)"
     case .rateLimited(_, let retryAfter):
       return "the portal is rate-limiting requests\(retryAfter.map { "; retry after \(Int($0))s" } ?? "")\(suffix)"
+    case .unavailable(_, let retryAfter):
+      return
+        "the portal is unavailable for now (HTTP 503)\(retryAfter.map { "; retry after \(Int($0))s" } ?? "")\(suffix)"
     case .serverError(_, let status, let message):
       return "the portal failed with HTTP \(status)\(message.map { ": \($0)" } ?? "")\(suffix)"
     case .unexpectedStatus(_, let status): return "unexpected HTTP \(status)\(suffix)"

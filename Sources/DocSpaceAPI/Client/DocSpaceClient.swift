@@ -112,7 +112,8 @@ public struct DocSpaceClient: Sendable {
           note: ignored ? "ignored a Set-Cookie asc_auth_key (not a token, or not on a 2xx to a signed-in shell)" : nil,
           body: response.body)
         guard Self.retryableStatuses.contains(response.status), request.isIdempotent,
-          attempt < configuration.maximumAttempts, response.status != 429 || options.retriesRateLimits
+          attempt < configuration.maximumAttempts,
+          options.retriesRateLimits || (response.status != 429 && response.status != 503)
         else { return try ResponseDecoding.check(response, for: request) }
         delay = backoff(attempt: attempt, retryAfter: response.retryAfter)
         guard ContinuousClock.now + .milliseconds(Int64(delay * 1000)) < deadline else {

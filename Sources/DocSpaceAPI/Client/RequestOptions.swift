@@ -5,7 +5,8 @@ public struct RequestOptions: Sendable {
   public var timeout: Double
   /// When true, mutating requests are planned (logged for `curl`) and not sent; reads are sent.
   public var dryRun = false
-  /// When false, a 429 comes back at once (as `.rateLimited`) for the caller to pace itself.
+  /// When false, a 429 or 503 comes back at once (`.rateLimited`, `.unavailable`) for the
+  /// caller to pace itself.
   public var retriesRateLimits = true
   /// Called after each attempt with what the trace shows; nil for no trace.
   public var trace: (@Sendable (TraceEvent) -> Void)?

@@ -68,6 +68,7 @@ enum ResponseDecoding {
     case 403: throw .accessDenied(request, message: message ?? "Access denied")
     case 404: throw .notFound(request, message: message)
     case 429: throw .rateLimited(request, retryAfter: response.retryAfter)
+    case 503: throw .unavailable(request, retryAfter: response.retryAfter)
     case 500...599:
       if !response.body.isEmpty, !looksLikeJSON(response.body) {
         throw .notJSON(request, status: status, contentStart: start(of: response.body))

@@ -25,9 +25,18 @@ actor Faults {
 }
 
 /// Every request the portal received, in order: what tests check to prove that a dry
-/// run sent nothing.
+/// run sent nothing; and the most it was handling at once.
 actor RequestLog {
   private(set) var entries: [(method: String, path: String)] = []
+  private var inFlight = 0
+  private(set) var peakInFlight = 0
 
-  func record(_ method: String, _ path: String) { entries.append((method, path)) }
+  /// A request arrived; it counts as in flight until `finished()`.
+  func record(_ method: String, _ path: String) {
+    entries.append((method, path))
+    inFlight += 1
+    peakInFlight = max(peakInFlight, inFlight)
+  }
+
+  func finished() { inFlight -= 1 }
 }

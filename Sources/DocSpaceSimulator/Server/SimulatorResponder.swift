@@ -28,6 +28,17 @@ struct SimulatorResponder: HTTPResponder {
     let buffer = try await request.body.collect(upTo: 30 * 1024 * 1024)
     let incoming = makeIncoming(request, context: context, body: Data(buffer.readableBytesView))
     await log.record(incoming.method, incoming.path)
+    do {
+      let answer = try await answer(incoming, context: context)
+      await log.finished()
+      return answer
+    } catch {
+      await log.finished()
+      throw error
+    }
+  }
+
+  private func answer(_ incoming: Incoming, context: SimulatorContext) async throws -> Response {
     switch await faults.drawFailure() {
     case .badGateway?:
       return response(

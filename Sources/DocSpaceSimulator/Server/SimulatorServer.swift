@@ -73,6 +73,9 @@ public final class SimulatorServer: Sendable {
   /// The requests received so far, as `METHOD /path`.
   public func receivedRequests() async -> [String] { await log.entries.map { "\($0.method) \($0.path)" } }
 
+  /// The most requests it was handling at once so far (from arrival to answer).
+  public func peakConcurrentRequests() async -> Int { await log.peakInFlight }
+
   /// The role accounts' API keys (`sk-…`), which authenticate without a connection.
   public func apiKeys() async -> [(email: String, key: String)] { await state.apiKeyList }
 }

@@ -8,7 +8,8 @@ extension CommandFailure {
     switch error {
     case .accessDenied: help = role.map { "this needs the \($0) role" }
     case .notSignedIn: help = "run 'connect URL' (or set DOCSPACE_TOKEN) and try again"
-    case .rateLimited: help = "wait a moment, or lower 'set concurrency'"
+    case .rateLimited, .unavailable:
+      help = "wait a moment; bulk verbs slow down by themselves with 'set concurrency auto', or set a lower number"
     default: break
     }
     let kind: Kind

@@ -67,13 +67,13 @@ struct BulkReport: Sendable {
   }
 }
 
-/// Runs one request per target, with at most `concurrency` in flight, and keeps every
-/// result: none lost, none counted twice, none mislabelled, also when interrupted.
+/// Runs one request per target, as many in flight as `ConcurrencyController` allows (the
+/// `concurrency` setting: `auto`, or a fixed ceiling), and keeps every result: none lost,
+/// none counted twice, none mislabelled, also when interrupted.
 ///
 /// - The journal gets each intent before its request is sent and each outcome when it is known.
-/// - On 429 the whole run backs off: fewer requests in flight (halved, then grown by one per
-///   round of successes up to just below the level that drew the 429), a pause of
-///   `Retry-After` with jitter, and the target waits its turn.
+/// - On 429 or 503 the whole run backs off (fewer in flight, a pause of `Retry-After` when
+///   that is not enough) and the target waits its turn.
 /// - A request with no answer is sent again (at most `noAnswerAttempts` times): the verbs'
 ///   PUTs are idempotent, so a second one changes nothing the first did.
 /// - The first interrupt stops starting requests and gives in-flight ones `grace` to finish;
@@ -85,7 +85,8 @@ enum BulkRunner {
   static let rateLimitPatience: Duration = .seconds(600)
 
   enum Event: Sendable {
-    case done(Int, Attempt, JournalTarget?)
+    /// A target's attempt ended: what came of it, what was sent, when it began and how long it took.
+    case done(Int, Attempt, JournalTarget?, sentAt: ContinuousClock.Instant, latency: Duration)
     case stop(level: Int)
     case wake
   }
@@ -100,12 +101,12 @@ enum BulkRunner {
     let (events, continuation) = AsyncStream<Event>.makeStream()
     let watch = portal.interruption.observe { count in continuation.yield(.stop(level: count)) }
     defer { portal.interruption.stopObserving(watch) }
-    let limit = max(1, invocation.settings.concurrency)
+    let concurrency = invocation.settings.concurrency
     let host = invocation.host
     // Unstructured on purpose: cancelling the verb must not cancel requests in flight at
     // once; the loop below stops them itself, after the grace period.
     let loop = Task {
-      var state = RunState(count: targets.count, concurrency: limit)
+      var state = RunState(count: targets.count, concurrency: concurrency)
       return await state.drive(
         targets, events: events, continuation: continuation, journal: journal, host: host, body: body)
     }
@@ -137,12 +138,7 @@ private struct RunState {
   var retry: [Int] = []
   var inFlight: [Int: Task<Void, Never>] = [:]
   var noAnswers: [Int]
-  var limit: Int
-  let ceiling: Int
-  var successes = 0
-  /// The most in flight that has not drawn a 429 (starts at the ceiling; learned on a 429).
-  var probe: Int
-  var resumeAt = ContinuousClock.now
+  var controller: ConcurrencyController
   var stopLevel = 0
   var graceEnds: ContinuousClock.Instant?
   var cancelledInFlight = false
@@ -151,13 +147,11 @@ private struct RunState {
   var failed = 0
   let started = ContinuousClock.now
 
-  init(count: Int, concurrency: Int) {
+  init(count: Int, concurrency: Settings.Concurrency) {
     results = Array(repeating: nil, count: count)
     queue = Array((0..<count).reversed())
     noAnswers = Array(repeating: 0, count: count)
-    limit = concurrency
-    ceiling = concurrency
-    probe = concurrency
+    controller = ConcurrencyController(concurrency)
   }
 
   mutating func next() -> Int? { retry.popLast() ?? queue.popLast() }
@@ -175,20 +169,23 @@ private struct RunState {
         cancelledInFlight = true
         for task in inFlight.values { task.cancel() }
       }
-      if stopLevel == 0 && now >= resumeAt {
-        while inFlight.count < limit, let index = next() {
+      if stopLevel == 0 && now >= controller.resumeAt {
+        while inFlight.count < controller.limit, let index = next() {
           let target = targets[index]
           let hook = SendHook(
             journal: journal, label: target.label.displayText, earlierAttemptUnanswered: noAnswers[index] > 0)
+          // When it was launched, at the level then in force (the task may start a moment later).
+          let sentAt = ContinuousClock.now
           inFlight[index] = Task {
             let attempt = await body(target, hook)
-            continuation.yield(.done(index, attempt, hook.target))
+            continuation.yield(
+              .done(index, attempt, hook.target, sentAt: sentAt, latency: ContinuousClock.now - sentAt))
           }
         }
       }
       if inFlight.isEmpty {
         if stopLevel > 0 || (queue.isEmpty && retry.isEmpty) { break }
-        wake(continuation, at: resumeAt)
+        wake(continuation, at: controller.resumeAt)
       }
       if stopLevel == 1 && graceEnds == nil && !inFlight.isEmpty {
         graceEnds = now + BulkRunner.grace
@@ -198,9 +195,11 @@ private struct RunState {
       switch event {
       case .wake: continue
       case .stop(let level): stopLevel = max(stopLevel, level)
-      case .done(let index, let attempt, let sent):
+      case .done(let index, let attempt, let sent, let sentAt, let latency):
         inFlight[index] = nil
-        if let result = record(index, attempt, label: targets[index].label, now: ContinuousClock.now) {
+        if let result = record(
+          index, attempt, label: targets[index].label, sentAt: sentAt, latency: latency, now: ContinuousClock.now)
+        {
           results[index] = result
           journal?.outcome(sent ?? targets[index].journalTarget, result)
           done += 1
@@ -217,36 +216,21 @@ private struct RunState {
   }
 
   /// The target's result, or nil when it goes back in the queue.
-  private mutating func record(_ index: Int, _ attempt: Attempt, label: Value, now: ContinuousClock.Instant)
-    -> TargetResult?
-  {
+  private mutating func record(
+    _ index: Int, _ attempt: Attempt, label: Value, sentAt: ContinuousClock.Instant, latency: Duration,
+    now: ContinuousClock.Instant
+  ) -> TargetResult? {
     switch attempt {
     case .finished(let outcome, let status, let error):
-      successes += 1
-      if successes >= limit && limit < min(ceiling, probe) {
-        limit += 1
-        successes = 0
-      } else if successes >= 20 * limit && probe < ceiling {
-        // A long run without a 429 at the learned level: try one more in flight.
-        probe += 1
-        successes = 0
-      }
+      controller.answered(sentAt: sentAt, latency: latency)
       return TargetResult(label: label, outcome: outcome, status: status, error: error)
-    case .rateLimited(let retryAfter):
+    case .throttled(let status, let retryAfter):
       if now - started > BulkRunner.rateLimitPatience || stopLevel > 0 {
         return TargetResult(
-          label: label, outcome: stopLevel > 0 ? .skipped : .failed, status: 429,
-          error: "the portal kept rate-limiting requests")
+          label: label, outcome: stopLevel > 0 ? .skipped : .failed, status: status,
+          error: status == 429 ? "the portal kept rate-limiting requests" : "the portal stayed unavailable")
       }
-      if now >= resumeAt {
-        // The portal's budget is below what was in flight: remember it, so that growing
-        // again stops short of it instead of running into the next 429.
-        probe = max(1, limit - 1)
-        limit = max(1, limit / 2)
-        successes = 0
-        let pause = (retryAfter ?? 1) * Double.random(in: 1.0...1.5)
-        resumeAt = now + .milliseconds(Int64(pause * 1000))
-      }
+      controller.throttled(sentAt: sentAt, now: now, retryAfter: retryAfter, othersInFlight: inFlight.count)
       retry.append(index)
       return nil
     case .noAnswer(let error):
@@ -262,7 +246,7 @@ private struct RunState {
   /// `118 closed, 2 failed · rate-limited, waiting 1.2s`
   private func progressNote() -> String {
     var note = "\(closed) closed" + (failed > 0 ? ", \(failed) failed" : "")
-    let wait = resumeAt - ContinuousClock.now
+    let wait = controller.resumeAt - ContinuousClock.now
     if wait > .zero {
       let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
       note += " · rate-limited, waiting \(String(format: "%.1f", seconds))s"

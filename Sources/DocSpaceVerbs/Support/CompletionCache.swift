@@ -9,8 +9,6 @@ struct CompletionCache: Sendable {
   static let lifetime: Duration = .seconds(60)
   /// The most ids and emails kept: a longer menu helps nobody.
   static let capacity = 1000
-  /// People per page when fetching emails (the API's most, `ApiContext.MaxCount`).
-  static let peoplePage = 100
   /// Each fetch's deadline: long enough for a slow portal, and nobody waits on it.
   static let fetchTimeout: Double = 15
 

@@ -50,8 +50,8 @@ struct TargetResult: Sendable {
 enum Attempt: Sendable {
   /// The portal answered (or the request could not be sent): this is the target's outcome.
   case finished(Outcome, status: Int?, error: String?)
-  /// 429: the whole run slows down and the target waits its turn again.
-  case rateLimited(retryAfter: Double?)
+  /// 429 or 503: the whole run slows down and the target waits its turn again.
+  case throttled(status: Int, retryAfter: Double?)
   /// Sent, but no answer: the run may try again (the verbs' PUTs are idempotent).
   case noAnswer(error: String)
 }
@@ -61,7 +61,8 @@ extension Attempt {
   /// (after `SendHook.willSend`): only then can a lost answer mean it took effect.
   init(_ error: APIError, sent: Bool, forbidden: String) {
     switch error {
-    case .rateLimited(_, let retryAfter): self = .rateLimited(retryAfter: retryAfter)
+    case .rateLimited(_, let retryAfter): self = .throttled(status: 429, retryAfter: retryAfter)
+    case .unavailable(_, let retryAfter): self = .throttled(status: 503, retryAfter: retryAfter)
     case .accessDenied: self = .finished(.forbidden, status: 403, error: forbidden)
     case .cancelled where !sent: self = .finished(.skipped, status: nil, error: "stopped before it was sent")
     case _ where error.answerIsUnknown && sent: self = .noAnswer(error: error.message)

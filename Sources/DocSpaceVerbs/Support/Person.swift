@@ -40,26 +40,30 @@ struct Person: Sendable, Equatable {
   }
 
   /// The people behind `keys` (user ids or emails): the ones the connection already knows,
-  /// the rest looked up with one GET each, at most `concurrency` at a time. A key that
-  /// cannot be looked up (unknown, forbidden, no answer) is left out.
-  static func lookUp(_ keys: [String], portal: PortalConnection, client: DocSpaceClient, concurrency: Int) async
-    -> [String: Person]
-  {
+  /// the rest looked up with one GET each, as many at a time as `ConcurrencyController`
+  /// allows under `concurrency`. A key that cannot be looked up (unknown, forbidden, no
+  /// answer) is left out.
+  static func lookUp(
+    _ keys: [String], portal: PortalConnection, client: DocSpaceClient, concurrency: Settings.Concurrency
+  ) async -> [String: Person] {
     var found: [String: Person] = [:]
     var missing: [String] = []
     for key in Set(keys.map { $0.lowercased() }).sorted() {
       if let known = await portal.person(key) { found[key] = known } else { missing.append(key) }
     }
-    await withTaskGroup(of: (String, Person?).self) { group in
+    var controller = ConcurrencyController(concurrency)
+    await withTaskGroup(of: (String, Person?, ContinuousClock.Instant).self) { group in
       var pending = missing[...]
       var inFlight = 0
       repeat {
-        while inFlight < max(1, concurrency), let key = pending.popFirst() {
+        while inFlight < controller.limit, let key = pending.popFirst() {
           inFlight += 1
-          group.addTask { (key, await lookUp(key, client)) }
+          let sentAt = ContinuousClock.now
+          group.addTask { (key, await lookUp(key, client), sentAt) }
         }
-        guard let (key, person) = await group.next() else { break }
+        guard let (key, person, sentAt) = await group.next() else { break }
         inFlight -= 1
+        controller.answered(sentAt: sentAt, latency: .now - sentAt)
         if let person { found[key] = person }
       } while inFlight > 0 || !pending.isEmpty
     }

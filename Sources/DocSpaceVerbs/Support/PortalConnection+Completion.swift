@@ -62,19 +62,11 @@ extension PortalConnection {
   /// Up to `CompletionCache.capacity` people: the first page says how many there are, the
   /// rest are fetched at once.
   private static func firstPeople(_ client: DocSpaceClient) async -> [Employee] {
-    let size = CompletionCache.peoplePage
-    guard let first = try? await client.people(search: nil, startIndex: 0, count: size) else { return [] }
-    let wanted = min(first.total, CompletionCache.capacity)
-    let starts = Array(stride(from: size, to: wanted, by: size))
-    let rest = await withTaskGroup(of: (Int, [Employee]).self) { group in
-      for start in starts {
-        group.addTask { (start, (try? await client.people(search: nil, startIndex: start, count: size))?.users ?? []) }
-      }
-      var pages: [Int: [Employee]] = [:]
-      for await (start, users) in group { pages[start] = users }
-      return starts.flatMap { pages[$0] ?? [] }
-    }
-    return first.users + rest
+    guard let first = try? await PeoplePages.first(client) else { return [] }
+    let capacity = CompletionCache.capacity
+    let rest = await PeoplePages.rest(
+      client, total: first.total, upTo: capacity, concurrency: capacity / PeoplePages.size)
+    return first.users + (rest ?? [])
   }
 
   func forgetCompletions() {

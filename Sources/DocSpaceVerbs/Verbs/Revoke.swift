@@ -9,8 +9,10 @@ extension DocSpaceVerbs {
       discussion: """
         S is a session or login record, a connection id, or a list of them. Each target gets one \
         result record: closed, not-active (unknown or already ended), forbidden, failed, unknown (sent, \
-        no answer) or skipped (never sent). Lists run concurrently (set concurrency), back off when \
-        the portal rate-limits, and are journaled request by request (see journal). A list skips \
+        no answer) or skipped (never sent). Lists run concurrently: with set concurrency auto (the \
+        default) more requests go in flight while the portal keeps up, fewer when it rate-limits \
+        (429) or is unavailable (503); a number fixes the most. They are journaled request by \
+        request (see journal). A list skips \
         the shell's own connection unless --include-self. The question and the results name \
         each session's user (from login and sign-in records: one lookup per person).
         """,

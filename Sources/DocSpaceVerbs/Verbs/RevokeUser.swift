@@ -10,7 +10,8 @@ extension DocSpaceVerbs {
         stops working. Ending your own also ends this shell's connection; the portal hands the \
         shell a fresh one, which dsh keeps using. The REPL asks first, for one person too, \
         naming each as Display Name <email>; each result keeps the target as given and adds \
-        its name.
+        its name. Lists run concurrently, as revoke's do (set concurrency), and many emails \
+        are found in one scan of the portal's people instead of a lookup each.
         """,
       category: .sessions,
       signature: Signature(
@@ -29,7 +30,12 @@ extension DocSpaceVerbs {
       seeAlso: ["revoke", "users", "user"],
       calls: [
         Endpoint.me.call(when: "only when who is signed in is not known yet; not in a dry run"),
-        Endpoint.personByEmail.call(when: "once per email target, to find its id (and name it)"),
+        Endpoint.people.call(
+          when:
+            "only for more than \(scanAbove) emails not met before: one scan of every person, the pages after the first at once, if it takes fewer requests than a lookup each"
+        ),
+        Endpoint.personByEmail.call(
+          when: "once per email target the scan did not find (or with no scan), to find its id"),
         Endpoint.person.call(when: "once per id target not met before, to name it; not in a dry run"),
         Endpoint.logOutAllOfUser.call(when: "once per target"),
       ],
@@ -39,7 +45,10 @@ extension DocSpaceVerbs {
       let targets = try Targets.users(argument)
       let client = try await portal.client(for: invocation)
       try SafetyRails.checkCount(invocation, count: targets.count)
-      if client.options.dryRun { return try await plan(targets, client) }
+      if client.options.dryRun {
+        await scanForEmails(targets, portal: portal, client: client, concurrency: invocation.settings.concurrency)
+        return try await plan(targets, portal: portal, client: client)
+      }
       let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
       let includesSelf = targets.contains { target in
         if case .id(let id) = target { return id == me.id.lowercased() }
@@ -47,6 +56,7 @@ extension DocSpaceVerbs {
         return false
       }
       await portal.remember(people: Person.inRecords(argument))
+      await scanForEmails(targets, portal: portal, client: client, concurrency: invocation.settings.concurrency)
       let people = await Person.lookUp(
         targets.map(\.text), portal: portal, client: client, concurrency: invocation.settings.concurrency)
       try SafetyRails.stopIfInterrupted()
@@ -91,16 +101,41 @@ extension DocSpaceVerbs {
     }
   }
 
-  /// A dry run: each email looked up (a read, sent: the request needs the id), each
-  /// `PUT logoutall/{userId}` planned.
-  private static func plan(_ targets: [Targets.User], _ client: DocSpaceClient) async throws -> Value {
+  /// Above this many emails not met before, one scan of every person finds them.
+  static let scanAbove = 10
+
+  /// Many emails are found in one paged scan of the portal's people rather than a lookup
+  /// each, when the scan takes fewer requests; who it finds is remembered. A scan that fails
+  /// (a user may not list people) leaves the lookups to do it.
+  private static func scanForEmails(
+    _ targets: [Targets.User], portal: PortalConnection, client: DocSpaceClient, concurrency: Settings.Concurrency
+  ) async {
+    var emails = Set<String>()
+    for case .email(let email) in targets where await portal.person(email) == nil { emails.insert(email.lowercased()) }
+    guard emails.count > scanAbove, let first = try? await PeoplePages.first(client) else { return }
+    await portal.remember(people: first.users.map(Person.init))
+    guard PeoplePages.remainingPages(total: first.total) < emails.count else { return }
+    let rest = await PeoplePages.rest(client, total: first.total, concurrency: ConcurrencyController(concurrency).limit)
+    await portal.remember(people: (rest ?? []).map(Person.init))
+  }
+
+  /// A dry run: each email found (by the scan, or looked up: a read, sent, as the request
+  /// needs the id), each `PUT logoutall/{userId}` planned.
+  private static func plan(_ targets: [Targets.User], portal: PortalConnection, client: DocSpaceClient) async throws
+    -> Value
+  {
     var planned: [APIRequest] = []
     for target in targets {
       let id: String
       switch target {
       case .id(let given): id = given
       case .email(let email):
-        id = try await calling(role: adminRole) { () async throws(APIError) in try await client.person(email: email).id
+        if let known = await portal.person(email) {
+          id = known.id
+        } else {
+          id = try await calling(role: adminRole) { () async throws(APIError) in
+            try await client.person(email: email).id
+          }
         }
       }
       planned.append(try await DryRun.plan { () async throws(APIError) in try await client.logOutAll(user: id) })
