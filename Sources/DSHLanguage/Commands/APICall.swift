@@ -5,7 +5,7 @@ public struct APICall: Sendable {
   public struct Field: Sendable {
     /// The field's name as the API spells it.
     public var name: String
-    /// Its type as the reference names it (`string`, `int`, `[object]`).
+    /// Its type as the reference names it (`string`, `int`, `ApiDateTime`).
     public var type: String
     /// What it holds, in one line.
     public var help: String

@@ -7,7 +7,7 @@ public struct Invocation: Sendable {
   var name: String
   /// The value flowing in from the pipeline; null when there is none.
   public var input: Value
-  /// The positional arguments' values, in order (a condition or block is its own source text).
+  /// The positional arguments' values, in order; null where a condition or block argument stands.
   public var positionals: [Value]
   /// The condition and block arguments, by positional index.
   var rowFunctions: [Int: RowFunction]

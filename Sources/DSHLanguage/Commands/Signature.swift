@@ -50,7 +50,7 @@ public struct Parameter: Sendable {
     case block
   }
 
-  /// The placeholder shown in usage lines and help (`ID`, `FILE`).
+  /// The placeholder shown in usage lines and help (`FIELD`, `FILE`).
   public var name: String
   /// What the parser reads for it.
   public var shape: Shape
