@@ -67,7 +67,9 @@ public final class Session: Sendable {
   }
 
   /// Every command a session knows: the one place the language's, the API's and the shell's
-  /// tables meet. Each table is in alphabetical order and no name is in two of them.
+  /// tables meet.
+  ///
+  /// Each table is in alphabetical order and no name is in two of them.
   static func commands(_ portal: PortalConnection, history: HistoryStore?) -> [CommandSpec] {
     DataCommands.all + DocSpaceVerbs.all(portal) + ShellCommands.all(history: history)
   }

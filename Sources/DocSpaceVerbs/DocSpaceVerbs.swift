@@ -1,6 +1,8 @@
 import DSHLanguage
 
-/// The API verbs, bound to a portal connection. Each verb's whole story is in its file.
+/// The API verbs, bound to a portal connection.
+///
+/// Each verb's whole story is in its file.
 public enum DocSpaceVerbs {
   /// In alphabetical order of their names (a test holds it so).
   public static func all(_ portal: PortalConnection) -> [CommandSpec] {

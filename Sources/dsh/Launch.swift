@@ -101,6 +101,7 @@ struct Launch {
   }
 
   /// `--token T`, `--token -` (a line from stdin), `--token-file FILE`, else DOCSPACE_TOKEN.
+  ///
   /// Read once, at start-up; an unusable token file is a usage error.
   func readToken() throws -> String {
     if command.token == "-" { return Self.readTokenLine() }
@@ -185,7 +186,9 @@ struct Launch {
 
   /// A script or `-c` on a profile with a token: the portal is opened without a request, so
   /// that `sessions | count` is one round trip; a dead token stops the program at its first
-  /// call, with exit status 4. False for a profile that signs in with a password (the connect
+  /// call, with exit status 4.
+  ///
+  /// False for a profile that signs in with a password (the connect
   /// verb does that).
   private func openProfile(_ session: Session, _ name: String) async -> Result<Bool, LaunchError> {
     do {

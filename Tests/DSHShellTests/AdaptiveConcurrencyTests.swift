@@ -21,7 +21,9 @@ import Testing
 
   /// Revokes every session of the owner but the shell's own, `sessions` of them at
   /// `latency` ms each, after `settings` (`set` lines); checks that every one was closed and
-  /// that only the shell's own connection is left. The shell is returned, to be stopped.
+  /// that only the shell's own connection is left.
+  ///
+  /// The shell is returned, to be stopped.
   static func revokeAllButOwn(
     _ sessions: Int, latency: Int, limited: Bool = false, settings: String = ""
   ) async throws -> TestShell {

@@ -2,7 +2,9 @@ import DocSpaceSimulator
 import Foundation
 import Testing
 
-/// What `dsh` sends before a program's first result: nothing of its own. A script or `-c`
+/// What `dsh` sends before a program's first result: nothing of its own.
+///
+/// A script or `-c`
 /// learns who is signed in only when a call needs it, so `sessions | count` is one round trip.
 @Suite(.timeLimit(.minutes(1))) struct StartupRoundTripTests {
   /// An in-process simulator (its request log is the evidence) and a login token for it.

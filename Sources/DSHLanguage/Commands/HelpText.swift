@@ -1,6 +1,7 @@
 /// The text of `help` and `help CMD`, drawn from the command declarations.
 public enum HelpText {
-  public static func overview(_ registry: CommandRegistry) -> String {
+  /// `help` with no command: every command by category, with its summary and main API call.
+  static func overview(_ registry: CommandRegistry) -> String {
     var text = "dsh — a shell for the ONLYOFFICE DocSpace API. `help CMD` tells more; `help api` lists every call.\n"
     for category in CommandSpec.Category.allCases {
       let specs = registry.all.filter { $0.category == category }
@@ -21,11 +22,14 @@ public enum HelpText {
     return text
   }
 
-  public static func command(_ spec: CommandSpec) -> String { command(spec, width: .max) }
+  /// `help CMD` unwrapped, for a terminal of any width.
+  static func command(_ spec: CommandSpec) -> String { command(spec, width: .max) }
 
-  /// `help CMD` for a terminal `width` characters wide: the tables of query, body and response
-  /// fields wrap each description under its own column (or, when that column leaves too
-  /// little room, on the lines below the field). The rest is for `TextWrap.prose` to wrap.
+  /// `help CMD` for a terminal `width` characters wide.
+  ///
+  /// The tables of query, body and response fields wrap each description under its own column
+  /// (or, when that column leaves too little room, on the lines below the field). The rest is for
+  /// `TextWrap.prose` to wrap.
   public static func command(_ spec: CommandSpec, width: Int) -> String {
     var text = "\(spec.name) — \(spec.summary)\n\nUsage:\n  \(spec.signature.usage(for: spec.name))\n"
     if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }

@@ -3,17 +3,27 @@ public struct Invocation: Sendable {
   /// A condition or block argument, evaluated per row with `$it` bound to the row.
   public typealias RowFunction = @Sendable (Value) async throws -> Value
 
-  public var name: String
+  /// The command's name as called.
+  var name: String
+  /// The value flowing in from the pipeline; null when there is none.
   public var input: Value
+  /// The positional arguments' values, in order; null where a condition or block argument stands.
   public var positionals: [Value]
-  public var rowFunctions: [Int: RowFunction]
+  /// The condition and block arguments, by positional index.
+  var rowFunctions: [Int: RowFunction]
+  /// The flags given, by name without the `--`; a switch given is `true`.
   public var flags: [String: Value]
+  /// The session's settings when the command started.
   public var settings: Settings
+  /// Where output goes and how to ask the user.
   public var host: any CommandHost
+  /// The interpreter running the command, for commands that read or change session state.
   public var session: Interpreter
 
+  /// Whether the switch `--name` is given and true.
   public func flag(_ name: String) -> Bool { flags[name]?.isTruthy ?? false }
 
+  /// The positional argument at `index`, or nil when fewer were given.
   public func positional(_ index: Int) -> Value? {
     index < positionals.count ? positionals[index] : nil
   }

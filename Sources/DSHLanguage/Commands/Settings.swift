@@ -1,9 +1,13 @@
-/// The options `set` changes. One value per session.
+/// The options `set` changes.
+///
+/// One value per session.
 public struct Settings: Sendable, Equatable {
+  /// What results are printed as: tables for people, JSON or CSV for programs.
   public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, csv
   }
 
+  /// Whether output is coloured: `auto` colours a terminal only.
   public enum ColorMode: String, Sendable, CaseIterable {
     case auto, on, off
   }
@@ -16,8 +20,11 @@ public struct Settings: Sendable, Equatable {
     case auto, table, vertical
   }
 
+  /// `set output`: what results are printed as.
   public var output: OutputFormat = .table
+  /// `set confirm`: whether ending more than one session, or the shell's own, asks first.
   public var confirm = true
+  /// `set trace on`: each request is shown as it is sent, with its status and time.
   public var trace = false
   /// `set trace full`: the trace also shows each request's and response's body, secrets redacted.
   public var traceBodies = false
@@ -53,16 +60,21 @@ public struct Settings: Sendable, Equatable {
       timeout = timeout.isNaN ? 30 : min(max(timeout, Self.timeoutRange.lowerBound), Self.timeoutRange.upperBound)
     }
   }
+  /// `set color`: whether output is coloured.
   public var color: ColorMode = .auto
+  /// `set dry-run on` or `--dry-run`: changes are planned, not sent.
   public var dryRun = false
+  /// `set editor`: the REPL's key bindings, `emacs` or `vi`.
   public var editor = "emacs"
   /// How dates are shown (tables, `print`, `format date`); JSON stays UTC.
   public var timeZone: DisplayZone = .utc
   /// How a list of records is shown in table output.
   public var view: ViewMode = .auto
 
+  /// The defaults.
   public init() {}
 
+  /// The ceilings `set concurrency N` takes: 64 is the HTTP client's pool.
   public static let concurrencyRange = 1...64
   /// 1 ms to 10 minutes.
   public static let timeoutRange: ClosedRange<Double> = 0.001...600

@@ -75,8 +75,10 @@ public enum DataFile {
     failure(shown, "it is larger than \(maximumText), the most open reads", help: "split the file, or filter it first")
   }
 
-  /// Writes `bytes` as `mode` says. A file this creates gets mode 0600 (only its owner may
-  /// read it); an existing file keeps its mode.
+  /// Writes `bytes` as `mode` says.
+  ///
+  /// A file this creates gets mode 0600 (only its owner may read it); an existing file keeps its
+  /// mode.
   public static func write(
     _ bytes: [UInt8], to path: String, shownAs shown: String, mode: WriteMode,
     argument: CommandFailure.ArgumentRef = .positional(0)

@@ -7,9 +7,8 @@ extension DataCommands {
   ) { invocation in
     let variables = await invocation.session.variables
     return .list(
-      variables.keys.sorted().map { name in
-        let value = variables[name]!
-        return .record(
+      variables.sorted { $0.key < $1.key }.map { name, value in
+        .record(
           Record(
             kind: "variable",
             fields: [

@@ -1,4 +1,6 @@
-/// Non-local exits inside the evaluator. Never seen outside it.
+/// Non-local exits inside the evaluator.
+///
+/// Never seen outside it.
 enum ControlFlow: Error {
   case breakLoop(SourceRange)
   case continueLoop(SourceRange)
@@ -8,9 +10,12 @@ enum ControlFlow: Error {
 
 /// A runtime error together with the source it happened in.
 public struct RuntimeFailure: Error, Sendable {
+  /// What went wrong, with the range it happened at.
   public var error: RuntimeError
+  /// The program text that range is in.
   public var source: Source
 
+  /// The error as a diagnostic that quotes its line of `source`.
   public var diagnostic: Diagnostic { error.diagnostic(in: source) }
 }
 

@@ -87,7 +87,7 @@ extension Interpreter {
       let range: SourceRange
       switch failure.argument {
       case .positional(let index) where index < positionalRanges.count: range = positionalRanges[index]
-      case .flag(let name) where flagRanges[name] != nil: range = flagRanges[name]!
+      case .flag(let name): range = flagRanges[name] ?? call.range
       default: range = call.range
       }
       throw RuntimeError.commandFailed(command: spec.name, failure, range)

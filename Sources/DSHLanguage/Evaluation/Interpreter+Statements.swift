@@ -1,7 +1,9 @@
 import Foundation
 
 extension Interpreter {
-  /// Runs statements in order. With `showResults`, non-null pipeline results are shown.
+  /// Runs statements in order.
+  ///
+  /// With `showResults`, non-null pipeline results are shown.
   func execute(_ statements: [Statement], source: Source, showResults: Bool) async throws -> Value {
     let outer = currentSource
     currentSource = source
@@ -89,7 +91,9 @@ extension Interpreter {
     }
   }
 
-  /// One pass of a loop's body; false after `break`. Ctrl-C stops the loop between passes.
+  /// Runs one pass of a loop's body; false after `break`.
+  ///
+  /// Ctrl-C stops the loop between passes.
   func loopBody(_ body: Block, of loop: Statement, source: Source, showResults: Bool) async throws -> Bool {
     if Task.isCancelled { throw RuntimeError.interrupted(loop.range) }
     do {
@@ -102,7 +106,9 @@ extension Interpreter {
     return true
   }
 
-  /// A file's top-level defs exist before its first statement, so calls may precede them.
+  /// Defines a file's top-level functions before its first statement runs, so calls may precede
+  /// them.
+  ///
   /// A def that would redefine a built-in is left to its statement, which refuses it.
   func defineFunctions(_ statements: [Statement], source: Source) {
     for case .def(let name, let parameters, let body) in statements.map(\.kind) where registry[name] == nil {

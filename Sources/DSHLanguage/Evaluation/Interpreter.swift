@@ -7,8 +7,10 @@ public actor Interpreter {
   /// How deeply `def` calls and `source` may nest, together.
   public static let maximumCallDepth = 200
 
+  /// The built-in commands and verbs this session can call.
   public nonisolated let registry: CommandRegistry
   let host: any CommandHost
+  /// The session's settings as `set` last left them.
   public private(set) var settings: Settings
   /// Frame 0 holds the globals; a `def` call pushes a frame.
   var frames: [[String: Value]] = [[:]]
@@ -20,6 +22,8 @@ public actor Interpreter {
   /// The REPL entries that ran without an error, as typed (`export dsh` saves them).
   public private(set) var transcript: [String] = []
 
+  /// A session with no variables or definitions yet; `$args` holds `arguments` and `$env` reads
+  /// `environment`.
   public init(
     registry: CommandRegistry, host: any CommandHost, settings: Settings = Settings(),
     arguments: [String] = [], environment: [String: String] = [:]
@@ -32,7 +36,9 @@ public actor Interpreter {
     frames[0]["script"] = .null
   }
 
-  /// Runs a whole program. Top-level results are shown through the host.
+  /// Runs a whole program.
+  ///
+  /// Top-level results are shown through the host.
   public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
     do {
       defineFunctions(program.statements, source: program.source)
@@ -62,13 +68,16 @@ public actor Interpreter {
   /// Keeps a REPL entry that ran without an error; the REPL leaves out entries with a secret.
   public func record(entry: String) { transcript.append(entry) }
 
+  /// The global variables, by name without the `$`.
   public var variables: [String: Value] { frames[0] }
   /// The shape of each `def` in this session, by name, for completion.
   public var functionSignatures: [String: Signature] { functions.mapValues(\.signature) }
 
+  /// Sets the global variable `name` (without the `$`), as a top-level assignment does.
   public func setVariable(_ name: String, _ value: Value) { frames[0][name] = value }
 
-  public func update(_ change: @Sendable (inout Settings) -> Void) { change(&settings) }
+  /// Changes the settings in place, as `set` does.
+  func update(_ change: @Sendable (inout Settings) -> Void) { change(&settings) }
 
   /// Parses `text` with this session's command shapes.
   public func parse(_ source: Source) -> Result<Program, SyntaxErrors> {
@@ -93,8 +102,9 @@ public actor Interpreter {
 }
 
 extension Interpreter {
-  /// Checks `program` against what this session knows now: its definitions, variables
-  /// and settings. Every way of running program text checks it here first.
+  /// Checks `program` against what this session knows now: its definitions, variables and settings.
+  ///
+  /// Every way of running program text checks it here first.
   public func check(_ program: Program) -> CheckFindings {
     let visible = frames[0].merging(frames[frames.count - 1]) { $1 }
     let context = CheckContext(
@@ -106,6 +116,7 @@ extension Interpreter {
 
 extension Interpreter {
   /// Runs a script's `main` with its bound arguments, after the script's top level ran.
+  ///
   /// Its statements show their results as top-level ones do.
   public func runMain(_ arguments: [String: Value]) async throws(RuntimeFailure) -> RunResult {
     guard let main = functions["main"] else { return .completed }

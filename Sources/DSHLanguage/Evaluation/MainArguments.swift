@@ -1,8 +1,10 @@
 import Foundation
 
-/// A script's command-line arguments parsed against its `def main [user, --days = 30,
-/// --report]`: positionals in order, `--flag value` or `--flag=value`, `--switch`,
-/// defaults, and `--` to end the flags. Each value takes the kind of its default.
+/// A script's command-line arguments parsed against its `def main [user, --days = 30, --report]`:
+/// positionals in order, `--flag value` or `--flag=value`, `--switch`, defaults, and `--` to end
+/// the flags.
+///
+/// Each value takes the kind of its default.
 public enum MainArguments {
   /// The variables `main` runs with, by variable name, or a problem that is a usage error.
   public static func bind(_ arguments: [String], to parameters: [FunctionParameter]) throws(ArgumentProblem)
@@ -127,8 +129,9 @@ public enum MainArguments {
     }
   }
 
-  /// `name` as the user writes it: `--report`, or `FORCE` for a positional.
-  /// Read as `into bool` reads text: true/false, yes/no, on/off, 1/0.
+  /// Reads `text` as `into bool` reads text: true/false, yes/no, on/off, 1/0.
+  ///
+  /// `name` is the parameter as the user writes it: `--report`, or `FORCE` for a positional.
   static func bool(_ text: String, _ name: String) throws(ArgumentProblem) -> Bool {
     guard case .bool(let flag)? = Conversion.bool(.string(text)) else {
       throw ArgumentProblem("\(name) is true or false, not '\(text)'")

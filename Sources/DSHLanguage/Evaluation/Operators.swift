@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The arithmetic, comparison and membership operators. Int arithmetic is checked: an
-/// overflow is an error at the operator (`at`), never a trap.
+/// The arithmetic, comparison and membership operators.
+///
+/// Int arithmetic is checked: an overflow is an error at the operator (`at`), never a trap.
 enum Operators {
   static func apply(
     _ op: BinaryOperator, _ lhs: Value, _ rhs: Value, range: SourceRange, at symbol: SourceRange
@@ -159,11 +160,12 @@ enum Operators {
   }
 }
 
-/// A compiled `=~` pattern. A pattern of plain ASCII characters (letters, digits, a few
-/// punctuation marks, backslash-escaped metacharacters), perhaps starting with `^`, matches
-/// exactly where its text occurs in the subject's UTF-8 (an ASCII byte is never part of a
-/// longer character), so it is searched for directly; any other pattern goes to
-/// `NSRegularExpression`.
+/// A compiled `=~` pattern.
+///
+/// A pattern of plain ASCII characters (letters, digits, a few punctuation marks, backslash-escaped
+/// metacharacters), perhaps starting with `^`, matches exactly where its text occurs in the
+/// subject's UTF-8 (an ASCII byte is never part of a longer character), so it is searched for
+/// directly; any other pattern goes to `NSRegularExpression`.
 private enum Matcher: Sendable {
   case literal(text: [UInt8], anchored: Bool)
   case regex(NSRegularExpression)
@@ -218,9 +220,11 @@ private enum Matcher: Sendable {
   }
 }
 
-/// Compiled patterns for `=~` and `!~`, so that a condition run once per row compiles its
-/// pattern once. Holds at most `capacity` patterns; when full it starts again empty.
-/// `NSRegularExpression` is immutable, so one instance may match on many tasks at once.
+/// Compiled patterns for `=~` and `!~`, so that a condition run once per row compiles its pattern
+/// once.
+///
+/// Holds at most `capacity` patterns; when full it starts again empty. `NSRegularExpression` is
+/// immutable, so one instance may match on many tasks at once.
 private final class RegexCache: Sendable {
   static let shared = RegexCache()
   static let capacity = 256

@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads script files, refusing what is not UTF-8 text with a message that says why.
 public enum ScriptFile {
+  /// Why a script file cannot be run: unreadable, too large, or not UTF-8 text.
   public struct ReadError: Error, Sendable {
+    /// The reason, for a diagnostic that names the file.
     public var message: String
   }
 

@@ -2,12 +2,17 @@ import Foundation
 
 /// JSON text ↔ values, keeping the order of object keys.
 public enum JSON {
+  /// Text that is not JSON: what was wrong, and where.
   public struct ParseError: Error, Sendable, Equatable {
+    /// What was wrong, in words.
     public var message: String
+    /// The UTF-8 offset where the parser stopped.
     public var offset: Int
   }
 
-  /// The value `text` holds. Errors carry the UTF-8 offset where the parser stopped.
+  /// The value `text` holds.
+  ///
+  /// Errors carry the UTF-8 offset where the parser stopped.
   public static func parse(_ text: String) throws(ParseError) -> Value {
     var text = text
     let result = text.withUTF8 { bytes in
@@ -35,7 +40,9 @@ public enum JSON {
     return value
   }
 
-  /// Compact (one line) or indented JSON for a value. Dates become ISO strings.
+  /// Compact (one line) or indented JSON for a value.
+  ///
+  /// Dates become ISO strings.
   public static func encode(_ value: Value, indent: Int? = 2) -> String {
     var output = ""
     write(value, indent: indent, level: 0, into: &output)
@@ -249,9 +256,11 @@ public enum JSON {
       throw error("unterminated JSON string")
     }
 
-    /// The string UTF-8 `bytes` spell, or nil when they are not UTF-8. (Decoding repairs bad
-    /// bytes; a repaired string differs from its bytes. The stdlib's validating initialiser
-    /// is generic and costs a metadata lookup per call, once per string of a large file.)
+    /// The string UTF-8 `bytes` spell, or nil when they are not UTF-8.
+    ///
+    /// Decoding repairs bad bytes, and a repaired string differs from its bytes. (The stdlib's
+    /// validating initialiser is generic and costs a metadata lookup per call: once per string
+    /// of a large file.)
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
       let text = String(decoding: bytes, as: UTF8.self)
       var ascii = true

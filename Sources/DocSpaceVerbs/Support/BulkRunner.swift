@@ -243,7 +243,7 @@ private struct RunState {
     }
   }
 
-  /// `118 closed, 2 failed · rate-limited, waiting 1.2s`
+  /// The progress line's note, such as `118 closed, 2 failed · rate-limited, waiting 1.2s`.
   private func progressNote() -> String {
     var note = "\(closed) closed" + (failed > 0 ? ", \(failed) failed" : "")
     let wait = controller.resumeAt - ContinuousClock.now

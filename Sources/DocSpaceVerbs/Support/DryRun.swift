@@ -1,9 +1,11 @@
 import DSHLanguage
 import DocSpaceAPI
 
-/// A dry run's changes. The client decides what is held back (every mutating call of a
-/// client whose options say dry run is planned, not sent); a verb calls its changes as
-/// usual, collects the requests the client planned, and returns them as its result.
+/// Collects the requests a dry run's changes would send, instead of sending them.
+///
+/// The client decides what is held back (every mutating call of a client whose options say dry run
+/// is planned, not sent); a verb calls its changes as usual, collects the requests the client
+/// planned, and returns them as its result.
 enum DryRun {
   /// Runs a change the client is to plan: the request it planned instead of sending.
   static func plan(_ change: () async throws(APIError) -> Void) async throws -> APIRequest {

@@ -1,9 +1,11 @@
 import Synchronization
 
-/// Ctrl-C, SIGTERM and SIGHUP as the session sees them. The shell's driver raises it when a
-/// signal arrives while a command runs (and cancels the command's task); a bulk run watches
-/// it to stop starting requests on the first signal and to cancel in-flight ones on the second.
-/// A class: the driver and the running verb must see the same count.
+/// Ctrl-C, SIGTERM and SIGHUP as the session sees them.
+///
+/// The shell's driver raises it when a signal arrives while a command runs (and cancels the
+/// command's task); a bulk run watches it to stop starting requests on the first signal and to
+/// cancel in-flight ones on the second. A class: the driver and the running verb must see the same
+/// count.
 public final class Interruption: Sendable {
   private let state = Mutex(State())
 
@@ -14,10 +16,13 @@ public final class Interruption: Sendable {
     var nextObserver = 0
   }
 
+  /// A count with no signal recorded yet.
   public init() {}
 
-  /// Records one signal. SIGINT interrupts the command; SIGTERM or SIGHUP also ends dsh once
-  /// the command has stopped (`terminatingSignal`).
+  /// Records one signal.
+  ///
+  /// SIGINT interrupts the command; SIGTERM or SIGHUP also ends dsh once the command has stopped
+  /// (`terminatingSignal`).
   public func raise(signal: Int32, terminates: Bool) {
     let (count, observers) = state.withLock { state in
       state.count += 1

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One line of the journal (`journal.jsonl`): a run's start, a request's intent, a target's
-/// outcome, or the run's end. Never holds a token or a password.
+/// outcome, or the run's end.
+///
+/// Never holds a token or a password.
 struct JournalLine: Codable, Sendable {
   enum Kind: String, Codable, Sendable {
     case start, intent, outcome, end

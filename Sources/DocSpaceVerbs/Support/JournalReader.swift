@@ -1,8 +1,10 @@
 import DSHLanguage
 import Foundation
 
-/// Reads the journal back: runs with their outcome counts, and the targets that were sent
-/// without a known result or never sent. A torn or unreadable line is skipped and counted.
+/// Reads the journal back: runs with their outcome counts, and the targets that were sent without a
+/// known result or never sent.
+///
+/// A torn or unreadable line is skipped and counted.
 struct JournalReader {
   var lines: [JournalLine] = []
   /// Lines that could not be read: a crash's torn last line, or a line from an older dsh.

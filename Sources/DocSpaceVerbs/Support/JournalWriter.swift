@@ -2,11 +2,12 @@ import DSHLanguage
 import Foundation
 import Synchronization
 
-/// Appends one run's lines to the journal as they happen (write-ahead: an intent is on disk
-/// before its request is sent). Each line is one `write(2)` to a file opened with O_APPEND,
-/// so lines never interleave and a crash tears at most the last one; `sync` flushes to disk
-/// at the end of a run and when a signal stops it. Shared by the run's concurrent requests,
-/// hence the lock.
+/// Appends one run's lines to the journal as they happen (write-ahead: an intent is on disk before
+/// its request is sent).
+///
+/// Each line is one `write(2)` to a file opened with O_APPEND, so lines never interleave and a
+/// crash tears at most the last one; `sync` flushes to disk at the end of a run and when a signal
+/// stops it. Shared by the run's concurrent requests, hence the lock.
 final class JournalWriter: Sendable {
   let run: String
   let portal: String

@@ -1,8 +1,10 @@
 import DSHLanguage
 import DocSpaceAPI
 
-/// How one target of a verb that ends sessions came out. The summary, the exit status,
-/// the journal and the retry rules read this type, never a string read back from a record.
+/// How one target of a verb that ends sessions came out.
+///
+/// The summary, the exit status, the journal and the retry rules read this type, never a string
+/// read back from a record.
 enum Outcome: String, Sendable, CaseIterable, Codable {
   /// The portal ended it.
   case closed
@@ -57,8 +59,10 @@ enum Attempt: Sendable {
 }
 
 extension Attempt {
-  /// An API error as the runner needs it. `sent` says whether the request may have gone out
-  /// (after `SendHook.willSend`): only then can a lost answer mean it took effect.
+  /// An API error as the runner needs it.
+  ///
+  /// `sent` says whether the request may have gone out (after `SendHook.willSend`): only then can a
+  /// lost answer mean it took effect.
   init(_ error: APIError, sent: Bool, forbidden: String) {
     switch error {
     case .rateLimited(_, let retryAfter): self = .throttled(status: 429, retryAfter: retryAfter)

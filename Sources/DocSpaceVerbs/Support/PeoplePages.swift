@@ -1,7 +1,9 @@
 import DocSpaceAPI
 
 /// The portal's people, read a page at a time (`GET people`): the first page says how many
-/// there are, and the pages after it are fetched concurrently. Completion and `revoke-user`
+/// there are, and the pages after it are fetched concurrently.
+///
+/// Completion and `revoke-user`
 /// read them this way.
 enum PeoplePages {
   /// People per page: the API's most (`ApiContext.MaxCount`).

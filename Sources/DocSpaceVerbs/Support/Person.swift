@@ -41,7 +41,9 @@ struct Person: Sendable, Equatable {
 
   /// The people behind `keys` (user ids or emails): the ones the connection already knows,
   /// the rest looked up with one GET each, as many at a time as `ConcurrencyController`
-  /// allows under `concurrency`. A key that cannot be looked up (unknown, forbidden, no
+  /// allows under `concurrency`.
+  ///
+  /// A key that cannot be looked up (unknown, forbidden, no
   /// answer) is left out.
   static func lookUp(
     _ keys: [String], portal: PortalConnection, client: DocSpaceClient, concurrency: Settings.Concurrency

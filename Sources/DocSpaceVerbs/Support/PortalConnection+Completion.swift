@@ -7,15 +7,20 @@ import Foundation
 extension PortalConnection {
   /// The ids and emails completion offers now.
   public struct Known: Sendable {
+    /// Connection ids, each with a line that says whose and where from.
     public var sessions: [(id: Int, description: String)]
+    /// Emails and user ids, each with the person's name.
     public var users: [(key: String, description: String)]
   }
 
+  /// What completion can offer now, without a request.
   public var known: Known { Known(sessions: completions.sessions, users: completions.users) }
 
   /// Fetches what completion offers from `sources` (connection ids: the shell's sessions
   /// and, for admins, recent sign-ins; people: their emails), unless fetched within
-  /// `CompletionCache.lifetime`. Quiet: no trace, not what `curl` shows; failures are dropped.
+  /// `CompletionCache.lifetime`.
+  ///
+  /// Quiet: no trace, not what `curl` shows; failures are dropped.
   /// Returns when the fetches end; a caller that cannot wait stops waiting, the fetch goes on.
   public func fetchForCompletion(_ sources: Set<CompletionSource>) async {
     guard let client, isSignedIn else { return }

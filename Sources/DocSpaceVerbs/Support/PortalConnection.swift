@@ -6,9 +6,11 @@ import Synchronization
 /// The shell's link to a portal: the client, who is signed in, and what earlier results
 /// taught it (ids and emails for completion). One per session.
 public actor PortalConnection {
+  /// The client of the portal connected to; nil before `connect` and after `disconnect`.
   public private(set) var client: DocSpaceClient?
   /// How the prompt names the portal: `demo`, a profile name, or the host.
   public private(set) var label: String?
+  /// Who is signed in, once a call has read it (`GET people/@self`); nil until then.
   public private(set) var me: Employee?
   /// The credential `me` was read with: once the portal sets a new cookie, the shell's own
   /// connection is another one, and `me.loginEventId` no longer names it.
@@ -38,9 +40,12 @@ public actor PortalConnection {
 
   /// Transport choices given when dsh started (`--ca-cert`, `--allow-insecure-http`).
   public struct TransportDefaults: Sendable {
+    /// A PEM file of CA certificates to trust besides the system's.
     public var caCertificatePath: String?
+    /// Whether plain http:// to a non-loopback host is allowed.
     public var allowInsecureHTTP = false
 
+    /// The transport choices dsh started with.
     public init(caCertificatePath: String? = nil, allowInsecureHTTP: Bool = false) {
       self.caCertificatePath = caCertificatePath
       self.allowInsecureHTTP = allowInsecureHTTP
@@ -55,6 +60,8 @@ public actor PortalConnection {
     }
   }
 
+  /// A connection to no portal yet, with the session's environment, transport choices and
+  /// interrupt state.
   public init(
     environment: [String: String] = [:], defaults: TransportDefaults = TransportDefaults(),
     interruption: Interruption = Interruption()
@@ -67,9 +74,13 @@ public actor PortalConnection {
   /// What bare `connect` reuses: the portal with its transport choices (no credential),
   /// how the prompt names it, the profile it came from, and the account last signed in.
   public struct SignIn: Sendable {
+    /// The portal and its transport choices, without a credential.
     public var configuration: PortalConfiguration
+    /// How the prompt names the portal.
     public var label: String?
+    /// The profile the portal came from, if any.
     public var profile: String?
+    /// The account last signed in, if known.
     public var account: String?
 
     init(configuration: PortalConfiguration, label: String?, profile: String?, account: String?) {
@@ -90,7 +101,9 @@ public actor PortalConnection {
       try DocSpaceClient(configuration: configuration, calls: calls), label: label, me: nil, profile: profile)
   }
 
-  /// Makes `client` the session's, closing the old one. `connect` calls this only once the
+  /// Makes `client` the session's, closing the old one.
+  ///
+  /// `connect` calls this only once the
   /// new client has signed in, so a failed `connect` keeps the working connection.
   func install(_ client: DocSpaceClient, label: String?, me: Employee?, profile: String? = nil) async {
     await self.client?.shutdown()
@@ -103,12 +116,14 @@ public actor PortalConnection {
     signedIn(me, credential: client.credential)
   }
 
+  /// Ends the connection: the client is shut down, and who was signed in forgotten.
   public func disconnect() async {
     await client?.shutdown()
     client = nil
     me = nil
   }
 
+  /// Keeps the portal but drops the credential: later calls go unauthenticated.
   public func forgetCredential() async {
     client?.setCredential(.none)
     me = nil
@@ -127,7 +142,9 @@ public actor PortalConnection {
   }
 
   /// Whether the shell knows a portal but holds no working sign-in to it: no credential, a
-  /// token the portal refused (401), or a disconnect. The prompt says `(signed out)`.
+  /// token the portal refused (401), or a disconnect.
+  ///
+  /// The prompt says `(signed out)`.
   public var isSignedOut: Bool {
     guard let client else { return lastSignIn != nil }
     return client.credential == .none || refused.isRaised
@@ -144,6 +161,7 @@ public actor PortalConnection {
     if let email = user.email { lastSignIn?.account = email }
   }
 
+  /// Where `set trace` shows each request; nil shows none.
   public func setTraceHandler(_ handler: (@Sendable (TraceEvent) -> Void)?) { trace = handler }
 
   /// The client with this invocation's deadline, trace and dry-run choices.
@@ -156,7 +174,9 @@ public actor PortalConnection {
     return client.with(options(for: invocation))
   }
 
-  /// Options for one invocation. Unless `watching` is false (a client that is not yet the
+  /// Options for one invocation.
+  ///
+  /// Unless `watching` is false (a client that is not yet the
   /// session's), a 401 answer marks the session signed out.
   func options(for invocation: Invocation, watching: Bool = true) -> RequestOptions {
     let shown: (@Sendable (TraceEvent) -> Void)? = invocation.settings.trace ? trace : nil

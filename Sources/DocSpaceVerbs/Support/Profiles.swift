@@ -2,7 +2,9 @@ import DSHLanguage
 import DocSpaceAPI
 import Foundation
 
-/// Named portals in `$XDG_CONFIG_HOME/dsh/config` (default `~/.config/dsh/config`):
+/// Reads and saves the named portals of the user's config file.
+///
+/// The file is `$XDG_CONFIG_HOME/dsh/config` (default `~/.config/dsh/config`):
 ///
 ///     [work]
 ///     portal = https://work.example.com
@@ -11,18 +13,27 @@ import Foundation
 ///     user = admin@example.com             # or sign in with a password, asked at start
 ///     ca-cert = ~/.config/dsh/work-ca.pem  # a private CA to trust besides the system's
 public struct Profiles: Sendable {
+  /// One `[name]` section of the config file.
   public struct Profile: Sendable, Equatable {
+    /// The section's name, which `--profile` and `connect --profile` take.
     public var name: String
+    /// The portal's URL as the file writes it; empty when the section has no `portal` line.
     public var portal: String
-    public var tokenEnvironment: String?
-    public var tokenFile: String?
-    public var user: String?
-    public var caCertificate: String?
+    /// The environment variable the token is read from (`token-env`).
+    var tokenEnvironment: String?
+    /// The file the token is read from, with `~/` expanded (`token-file`).
+    var tokenFile: String?
+    /// The account to sign in with a password (`user`).
+    var user: String?
+    /// A private CA certificate to trust besides the system's (`ca-cert`), with `~/` expanded.
+    var caCertificate: String?
   }
 
-  public let path: String
+  /// The config file's path.
+  let path: String
   let environment: [String: String]
 
+  /// The profiles of the config file that `environment`'s `XDG_CONFIG_HOME` or `HOME` locates.
   public init(environment: [String: String]) {
     self.environment = environment
     path = Self.configDirectory(environment) + "/config"
@@ -33,6 +44,7 @@ public struct Profiles: Sendable {
     return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/dsh"
   }
 
+  /// Every profile in the file, in file order; none when there is no file.
   public func all() -> [Profile] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     var profiles: [Profile] = []
@@ -58,6 +70,7 @@ public struct Profiles: Sendable {
     return profiles
   }
 
+  /// The profile called `name`; throws a usage failure suggesting a close name when there is none.
   public func profile(named name: String) throws -> Profile {
     let known = all()
     guard let found = known.first(where: { $0.name == name }) else {

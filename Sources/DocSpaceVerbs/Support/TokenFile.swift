@@ -3,8 +3,11 @@ import Foundation
 /// A token kept in a file (`--token-file`, a profile's `token-file`): read only when no one
 /// but its owner can read it, as ssh does with private keys.
 public enum TokenFile {
+  /// Why a token file cannot be used: unreadable, readable by others, too large or empty.
   public struct Problem: Error, Sendable {
+    /// What is wrong with the file, naming its path.
     public var message: String
+    /// What to run or change to fix it, when there is one step that does.
     public var help: String?
   }
 

@@ -49,8 +49,10 @@ struct LoginHistory {
   /// Names the verb in the notice on stderr.
   let verb: String
 
-  /// Pages from the first page on. `first` is a page already read (page 0); `totalPages`, when
-  /// known, is what the progress line counts towards.
+  /// Reads the login events that match `filter`, page by page from the first page on.
+  ///
+  /// `first` is a page already read (page 0); `totalPages`, when known, is what the progress line
+  /// counts towards.
   func read(_ filter: Filter, first: [LoginEvent]? = nil, totalPages: Int? = nil) async throws(APIError) -> Reading {
     var reading = Reading()
     var seen = Set<Int>()

@@ -133,7 +133,9 @@ extension DocSpaceVerbs {
   }
 
   /// Which targets are the caller's own: the shell's, those of the caller's records, and
-  /// those an earlier `sessions` listed. A bare id known from none of these is looked up in
+  /// those an earlier `sessions` listed.
+  ///
+  /// A bare id known from none of these is looked up in
   /// one GET of the caller's connections, so that it is named and, if its answer is lost, settled.
   static func ownSessions(
     _ targets: [Targets.Session], own: Int, myId: String?, portal: PortalConnection, client: DocSpaceClient

@@ -105,7 +105,9 @@ extension DocSpaceVerbs {
   static let scanAbove = 10
 
   /// Many emails are found in one paged scan of the portal's people rather than a lookup
-  /// each, when the scan takes fewer requests; who it finds is remembered. A scan that fails
+  /// each, when the scan takes fewer requests; who it finds is remembered.
+  ///
+  /// A scan that fails
   /// (a user may not list people) leaves the lookups to do it.
   private static func scanForEmails(
     _ targets: [Targets.User], portal: PortalConnection, client: DocSpaceClient, concurrency: Settings.Concurrency
