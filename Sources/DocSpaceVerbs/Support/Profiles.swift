@@ -24,9 +24,9 @@ public struct Profiles: Sendable {
     /// The file the token is read from, with `~/` expanded (`token-file`).
     var tokenFile: String?
     /// The account to sign in with a password (`user`).
-    var user: String?
+    public var user: String?
     /// A private CA certificate to trust besides the system's (`ca-cert`), with `~/` expanded.
-    var caCertificate: String?
+    public var caCertificate: String?
   }
 
   /// The config file's path.
