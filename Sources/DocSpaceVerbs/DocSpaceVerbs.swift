@@ -2,7 +2,8 @@ import DSHLanguage
 
 /// The API verbs, bound to a portal connection.
 ///
-/// Each verb's whole story is in its file.
+/// Each verb is declared and implemented in its own file under `Verbs/`; what several verbs
+/// share (targets, the bulk runner, the journal, records) is in `Support/`.
 public enum DocSpaceVerbs {
   /// In alphabetical order of their names (a test holds it so).
   public static func all(_ portal: PortalConnection) -> [CommandSpec] {

@@ -16,7 +16,7 @@ extension DocSpaceVerbs {
       let me = try await calling { () async throws(APIError) in try await portal.readMe(client) }
       guard case .record(var record) = Records.user(me) else { return .null }
       record["portal"] = .string(client.configuration.baseURL.absoluteString)
-      switch await client.credential {
+      switch client.credential {
       case .loginToken: record["credential"] = "login token (cookie)"
       case .apiKey: record["credential"] = "API key (Bearer)"
       case .none: record["credential"] = "none"
