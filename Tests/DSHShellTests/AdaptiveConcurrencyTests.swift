@@ -7,7 +7,7 @@ import Testing
 
 /// Bulk verbs at the default `set concurrency auto`, against the simulator over loopback:
 /// they reach what the portal allows, and every session meant to end does.
-@Suite(.timeLimit(.minutes(3))) struct AdaptiveConcurrencyTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct AdaptiveConcurrencyTests {
   /// A user's connections the portal still holds open.
   static func openConnections(of userId: String, _ shell: TestShell) async -> Int {
     await shell.simulator.loginHistory().filter { $0.userId == userId && $0.isOpenConnection }.count

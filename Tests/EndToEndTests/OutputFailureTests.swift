@@ -20,7 +20,7 @@ import Testing
           let err = Pipe()
           process.standardError = err
           process.standardInput = FileHandle.nullDevice
-          try process.run()
+          try Binaries.launching { try process.run() }
           let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
           process.waitUntilExit()
           continuation.resume(returning: Ended(code: process.terminationStatus, stderr: text))

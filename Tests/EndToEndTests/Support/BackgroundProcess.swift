@@ -66,7 +66,7 @@ final class BackgroundProcess {
     sigemptyset(&empty)
     pthread_sigmask(SIG_SETMASK, &empty, &saved)
     defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-    try process.run()
+    try Binaries.launching { try process.run() }
   }
 
   var pid: Int32 { process.processIdentifier }

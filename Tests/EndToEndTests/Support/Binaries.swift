@@ -48,6 +48,20 @@ enum Binaries {
     }
   }
 
+  /// One launch at a time.
+  ///
+  /// Foundation's `Process.run()` walks the test process's open descriptors (/proc/self/fd)
+  /// to close them in the child; launches at once, with over a thousand descriptors open,
+  /// crashed it in CI (a memmove inside `Process.run`).
+  private static let launch = NSLock()
+
+  /// Runs `start` (a `Process.run()`) while no other launch of these helpers runs.
+  static func launching(_ start: () throws -> Void) rethrows {
+    launch.lock()
+    defer { launch.unlock() }
+    try start()
+  }
+
   /// Runs a binary to completion with the given environment additions and stdin.
   static func runBlocking(
     _ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
@@ -62,7 +76,7 @@ enum Binaries {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
-    try process.run()
+    try launching { try process.run() }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -85,7 +99,8 @@ final class SimulatorProcess {
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = self.process
+    try Binaries.launching { try process.run() }
     var line = Data()
     while true {
       let byte = out.fileHandleForReading.readData(ofLength: 1)
