@@ -5,7 +5,7 @@ extension DataCommands {
     examples: [Example("[4, 5, 6] | count", "three items", .output("3\n"))],
     seeAlso: ["where"]
   ) { invocation in
-    if case .record(let record) = invocation.input { return .int(record.fields.count) }
+    if case .record(let record) = invocation.input { return .int(record.names.count) }
     return .int(try invocation.inputList().count)
   }
 }

@@ -77,10 +77,10 @@ private struct LooseKey {
       for item in items { combine(item, into: &hasher) }
     case .record(let record):
       hasher.combine(7)
-      hasher.combine(record.fields.count)
-      for field in record.fields {
-        hasher.combine(field.name)
-        combine(field.value, into: &hasher)
+      hasher.combine(record.names.count)
+      for (name, value) in zip(record.names, record.values) {
+        hasher.combine(name)
+        combine(value, into: &hasher)
       }
     }
   }

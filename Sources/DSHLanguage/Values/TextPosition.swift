@@ -17,19 +17,8 @@ public struct TextPosition: Sendable, Equatable, CustomStringConvertible {
   /// A `\n` (alone or after `\r`) ends a line.
   public init(utf8Offset offset: Int, in text: String) {
     self.init(line: 1, column: 1)
-    advance(over: text.utf8.prefix(max(offset, 0)))
-  }
-
-  /// Moves past UTF-8 `bytes`: the position of the byte after them.
-  mutating func advance(over bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-    }
+    var text = text
+    text.withUTF8 { advance(over: UnsafeBufferPointer(rebasing: $0.prefix(max(offset, 0)))) }
   }
 
   /// Moves past UTF-8 `bytes`, in two plain passes that suit megabytes: the line breaks, then
