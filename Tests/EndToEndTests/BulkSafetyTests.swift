@@ -8,6 +8,9 @@ import Testing
 /// another credential.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct BulkSafetyTests {
   static let revokeOthers = "sessions | where not current | revoke --yes"
+  /// The same at a fixed 4 in flight: adaptive concurrency would reach 64 and finish before a
+  /// loaded machine's poll sees the run mid-way, and these tests stop it mid-way.
+  static let pacedRevokeOthers = "set concurrency 4; " + revokeOthers
 
   /// A signal that stops a script, and the exit status it must end with.
   enum Stop: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -28,9 +31,9 @@ import Testing
   }
 
   @Test func killNineMidRunLeavesEveryEndedSessionJournaledAndTheJournalReadable() async throws {
-    // Slow enough (about 19 s for the run) that a loaded machine still sees it mid-way.
+    // Slow enough (about 38 s for the run) that a loaded machine still sees it mid-way.
     let portal = try await BulkPortal(sessions: 1000, latency: 150)
-    let dsh = try portal.start(Self.revokeOthers)
+    let dsh = try portal.start(Self.pacedRevokeOthers)
     let reached = try await portal.waitForProgress(100) { dsh.isRunning }
     dsh.send(SIGKILL)
     _ = try await dsh.finish(within: 10)
@@ -59,7 +62,7 @@ import Testing
   @Test(arguments: Stop.allCases)
   func aSignalStopsAScriptFinishesTheJournalAndExitsWithItsStatus(_ stop: Stop) async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start(Self.revokeOthers, mode: .file)
+    let dsh = try portal.start(Self.pacedRevokeOthers, mode: .file)
     try await stopMidRun(dsh, portal, with: stop.signal)
     let ending = try await dsh.finish(within: 30)
     #expect(ending == .exit(stop.status), "\(stop): \(ending); stderr: \(dsh.errorText.suffix(500))")
@@ -69,7 +72,7 @@ import Testing
   @Test(arguments: [ProgramMode.commandLine, .standardInput])
   func sigintStopsACommandLineOrStdinProgramCleanly(_ mode: ProgramMode) async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start(Self.revokeOthers, mode: mode)
+    let dsh = try portal.start(Self.pacedRevokeOthers, mode: mode)
     try await stopMidRun(dsh, portal, with: SIGINT)
     let ending = try await dsh.finish(within: 30)
     #expect(ending == .exit(130), "\(mode): \(ending); stderr: \(dsh.errorText.suffix(500))")
@@ -79,7 +82,7 @@ import Testing
   @Test func ctrlCInTheReplStopsTheBulkRunAndKeepsTheShell() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
     let terminal = try await startRepl(portal)
-    try terminal.type(Self.revokeOthers)
+    try terminal.type(Self.pacedRevokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
@@ -97,7 +100,7 @@ import Testing
   @Test func sigtermToTheReplMidRunExits143WithTheJournalFinished() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
     let terminal = try await startRepl(portal)
-    try terminal.type(Self.revokeOthers)
+    try terminal.type(Self.pacedRevokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     let pid = try #require(terminal.programPid)
@@ -110,7 +113,7 @@ import Testing
   @Test func afterCtrlCEveryJournaledTargetIsAGivenConnectionId() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
     let terminal = try await startRepl(portal)
-    try terminal.type(Self.revokeOthers)
+    try terminal.type(Self.pacedRevokeOthers)
     try terminal.press("Enter")
     #expect(try await portal.waitForProgress(100) { terminal.exitCode == nil })
     try terminal.press("C-c")
@@ -130,7 +133,7 @@ import Testing
 
   @Test func afterSigintEveryReportedTargetIsAGivenConnectionId() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start(Self.revokeOthers, mode: .commandLine, options: ["--output", "json"])
+    let dsh = try portal.start(Self.pacedRevokeOthers, mode: .commandLine, options: ["--output", "json"])
     try await stopMidRun(dsh, portal, with: SIGINT)
     _ = try await dsh.finish(within: 30)
     let records = ResultRecords.parse(dsh.outputText) ?? []
@@ -172,7 +175,7 @@ import Testing
 
   @Test func aPausedPortalTurnsNoEndedSessionIntoAFailure() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start("set timeout 3s\n" + Self.revokeOthers, options: ["--output", "json"])
+    let dsh = try portal.start("set timeout 3s\n" + Self.pacedRevokeOthers, options: ["--output", "json"])
     let reached = try await portal.waitForProgress(50) { dsh.isRunning }
     #expect(reached, "the run never got 50 targets in")
     let simulator = portal.simulator.process.processIdentifier
@@ -213,7 +216,7 @@ import Testing
 
   @Test func journalUnfinishedAfterAKillSettlesEverySentTarget() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start(Self.revokeOthers)
+    let dsh = try portal.start(Self.pacedRevokeOthers)
     let reached = try await portal.waitForProgress(100) { dsh.isRunning }
     dsh.send(SIGKILL)
     _ = try await dsh.finish(within: 10)
@@ -235,7 +238,7 @@ import Testing
 
   @Test func journalUnfinishedAfterAnInterruptionFinishesTheJob() async throws {
     let portal = try await BulkPortal(sessions: 400, latency: 50)
-    let dsh = try portal.start(Self.revokeOthers)
+    let dsh = try portal.start(Self.pacedRevokeOthers)
     try await stopMidRun(dsh, portal, with: SIGTERM)
     _ = try await dsh.finish(within: 30)
     #expect(!portal.journal.unfinished.isEmpty, "the interrupted run left nothing unfinished")
