@@ -50,13 +50,27 @@ import Testing
     #expect(controller.limit == 8)
     #expect(controller.learned == 15)
     #expect(controller.resumeAt <= now, "the first 429 lowers the level without a pause")
-    // Growing again: one more per round (no more doubling), up to the learned level, not past it.
+    // Growing again: doubling, up to the learned level in a round, not past it.
     var levels: [Int] = []
-    for _ in 0..<10 {
+    for _ in 0..<4 {
       for _ in 0..<controller.limit { controller.answered(sentAt: now, latency: .milliseconds(20)) }
       levels.append(controller.limit)
     }
-    #expect(levels == [9, 10, 11, 12, 13, 14, 15, 15, 15, 15])
+    #expect(levels == [15, 15, 15, 15])
+  }
+
+  @Test func afterLatencyClimbedGrowingBackAfterAThrottledAnswerIsOneMoreARound() {
+    var controller = ConcurrencyController(.auto, now: start)
+    #expect(trajectory(&controller, rounds: 3) { $0 < 2 ? 20 : 40 } == [16, 32, 32])
+    let now = start + .milliseconds(100)
+    controller.throttled(sentAt: start, now: now, retryAfter: 1, othersInFlight: 31)
+    #expect(controller.limit == 16)
+    var levels: [Int] = []
+    for _ in 0..<3 {
+      for _ in 0..<controller.limit { controller.answered(sentAt: now, latency: .milliseconds(20)) }
+      levels.append(controller.limit)
+    }
+    #expect(levels == [17, 18, 19])
   }
 
   @Test func answersToRequestsSentBeforeTheHalvingChangeNothing() {

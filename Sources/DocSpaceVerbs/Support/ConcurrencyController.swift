@@ -10,9 +10,11 @@ import DSHLanguage
 /// - The portal keeps up while a round's median latency stays within `tolerance` times the
 ///   best round's. When it climbs, requests queue somewhere and more in flight would only
 ///   wait longer: the level holds, and stops doubling.
-/// - A 429 or 503 halves the level and remembers the one that drew it: growing again stops
-///   just below it, and only a long calm run (`probeRounds` rounds) lets it try one more.
-///   Answers to requests sent before the halving speak of the old level and change nothing.
+/// - A 429 or 503 halves the level and remembers the one that drew it: growing again (still
+///   doubling, unless latency climbed before) stops just below it, so a portal that limits
+///   requests in flight is back at its limit a round later; only a long calm run
+///   (`probeRounds` rounds) lets it try one more. Answers to requests sent before the halving
+///   speak of the old level and change nothing.
 /// - When halving has not helped (no request sent since succeeded) and the throttled
 ///   request was the only one out, the portal is not counting requests in flight but
 ///   wants a pause (a budget per minute or day): nothing is sent for its `Retry-After`
@@ -101,7 +103,6 @@ struct ConcurrencyController {
     }
     learned = max(1, limit - 1)
     limit = max(1, limit / 2)
-    doubling = false
     round.removeAll()
     calmRounds = 0
     loweredAt = now
