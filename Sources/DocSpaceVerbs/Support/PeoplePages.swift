@@ -1,3 +1,4 @@
+import DSHLanguage
 import DocSpaceAPI
 
 /// The portal's people, read a page at a time (`GET people`): the first page says how many
@@ -12,6 +13,15 @@ enum PeoplePages {
   /// The first page, and how many people there are in all.
   static func first(_ client: DocSpaceClient) async throws(APIError) -> (users: [Employee], total: Int) {
     try await client.people(search: nil, startIndex: 0, count: size)
+  }
+
+  /// Pages read at once: all of a thousand people's at the same time, and well under the 50
+  /// reads in flight the 3.7 rate limiter admits per user; a fixed `concurrency` below that wins.
+  static func inFlight(_ concurrency: Settings.Concurrency) -> Int {
+    switch concurrency {
+    case .auto: 16
+    case .fixed(let number): min(16, max(1, number))
+    }
   }
 
   /// How many pages come after the first, to read `total` people (at most `limit`).

@@ -23,11 +23,17 @@ enum SafetyRails {
     }
   }
 
+  /// Whether `confirm` would ask its question.
+  ///
+  /// It asks in the REPL, with confirmation on, without `--yes` and not in a dry run; a verb
+  /// reads what only the question needs just when it is asked.
+  static func asks(_ invocation: Invocation) -> Bool {
+    invocation.host.isInteractive && invocation.settings.confirm && !invocation.flag("yes") && !isDryRun(invocation)
+  }
+
   /// In the REPL, asks before ending more than one session or the shell's own.
   static func confirm(_ invocation: Invocation, question: String, needed: Bool) async throws {
-    guard needed, invocation.host.isInteractive, invocation.settings.confirm, !invocation.flag("yes"),
-      !invocation.settings.dryRun, !invocation.flag("dry-run")
-    else { return }
+    guard needed, asks(invocation) else { return }
     if await !invocation.host.confirm(question) {
       throw CommandFailure(.refused, "not confirmed; nothing was ended", help: "add --yes to skip the question")
     }

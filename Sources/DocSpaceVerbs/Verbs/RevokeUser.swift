@@ -29,7 +29,8 @@ extension DocSpaceVerbs {
       ],
       seeAlso: ["revoke", "users", "user"],
       calls: [
-        Endpoint.me.call(when: "only when who is signed in is not known yet; not in a dry run"),
+        Endpoint.me.call(
+          when: "only to ask the question (in the REPL, without --yes), when who is signed in is not known yet"),
         Endpoint.people.call(
           when:
             "only for more than \(scanAbove) emails not met before: one scan of every person, the pages after the first at once, if it takes fewer requests than a lookup each"
@@ -49,11 +50,15 @@ extension DocSpaceVerbs {
         await scanForEmails(targets, portal: portal, client: client, concurrency: invocation.settings.concurrency)
         return try await plan(targets, portal: portal, client: client)
       }
-      let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
-      let includesSelf = targets.contains { target in
-        if case .id(let id) = target { return id == me.id.lowercased() }
-        if case .email(let email) = target { return email.lowercased() == me.email?.lowercased() }
-        return false
+      // Who is signed in matters only to the question: with --yes or in a script, no request for it.
+      var includesSelf = false
+      if SafetyRails.asks(invocation) {
+        let me = try await calling { () async throws(APIError) in try await portal.currentUser(client) }
+        includesSelf = targets.contains { target in
+          if case .id(let id) = target { return id == me.id.lowercased() }
+          if case .email(let email) = target { return email.lowercased() == me.email?.lowercased() }
+          return false
+        }
       }
       await portal.remember(people: Person.inRecords(argument))
       await scanForEmails(targets, portal: portal, client: client, concurrency: invocation.settings.concurrency)
@@ -117,7 +122,7 @@ extension DocSpaceVerbs {
     guard emails.count > scanAbove, let first = try? await PeoplePages.first(client) else { return }
     await portal.remember(people: first.users.map(Person.init))
     guard PeoplePages.remainingPages(total: first.total) < emails.count else { return }
-    let rest = await PeoplePages.rest(client, total: first.total, concurrency: ConcurrencyController(concurrency).limit)
+    let rest = await PeoplePages.rest(client, total: first.total, concurrency: PeoplePages.inFlight(concurrency))
     await portal.remember(people: (rest ?? []).map(Person.init))
   }
 
