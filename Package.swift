@@ -78,17 +78,19 @@ let package = Package(
     .testTarget(
       name: "DocSpaceSimulatorTests",
       dependencies: [
-        "DocSpaceSimulator", "DocSpaceAPI",
+        "DocSpaceSimulator", "DocSpaceAPI", "TestProcesses",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
+    // Starting programs from the tests (posix_spawn; Foundation's Process crashed with many sockets open).
+    .target(name: "TestProcesses", path: "Tests/TestProcesses"),
     .testTarget(
       name: "DSHShellTests",
-      dependencies: ["DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator"],
+      dependencies: ["DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator", "TestProcesses"],
       resources: [.copy("Scripts")]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI", "DocSpaceSimulator"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DocSpaceAPI", "DocSpaceSimulator", "TestProcesses"]),
     .testTarget(name: "DocSpaceAPITests", dependencies: ["DocSpaceAPI"]),
   ],
   swiftLanguageModes: [.v6]

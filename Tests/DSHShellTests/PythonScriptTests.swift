@@ -1,5 +1,6 @@
 import DocSpaceAPI
 import Foundation
+import TestProcesses
 import Testing
 
 /// The calls of a session as a Python script: it runs against the real simulator, with only
@@ -17,21 +18,15 @@ import Testing
     defer { try? FileManager.default.removeItem(at: file) }
     return try await withCheckedThrowingContinuation { continuation in
       Thread.detachNewThread {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", file.path]
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
         do {
-          try process.run()
-          let output = pipe.fileHandleForReading.readDataToEndOfFile()
-          process.waitUntilExit()
-          continuation.resume(
-            returning: Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self)))
+          // Python's output and errors on one pipe, as a person would read them.
+          let child = try ChildProcess(
+            "/usr/bin/env", ["python3", file.path], environment: env, stdin: .nullDevice, stderr: .standardOutput)
+          let output = child.standardOutput?.readDataToEndOfFile() ?? Data()
+          let ending = child.waitUntilExit()
+          continuation.resume(returning: Run(status: ending.status, output: String(decoding: output, as: UTF8.self)))
         } catch {
           continuation.resume(throwing: error)
         }
@@ -45,7 +40,7 @@ import Testing
     let owner = try await shell.client()
     let listing = try await owner.activeConnections()
     let target = try #require(listing.items.first { $0.id != 0 && $0.id != listing.loginEvent })
-    let token = try #require(await owner.credential.loginToken)
+    let token = try #require(owner.credential.loginToken)
     let script = PythonScript(requests: [
       APIRequest(
         "POST", "/api/2.0/authentication", body: Data("{\"password\":\"x\"}".utf8), secretFields: ["password"]),

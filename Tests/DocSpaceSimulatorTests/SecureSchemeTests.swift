@@ -1,5 +1,6 @@
 import DocSpaceSimulator
 import Foundation
+import TestProcesses
 import Testing
 
 /// Under TLS the request scheme is https, and every absolute URL and the cookie say so.
@@ -37,15 +38,10 @@ import Testing
   }
 
   private static func runBlocking(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let child = try ChildProcess(
+      tool, arguments, environment: ProcessInfo.processInfo.environment, stdin: .nullDevice, stderr: .nullDevice)
+    let data = child.standardOutput?.readDataToEndOfFile() ?? Data()
+    _ = child.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }
 

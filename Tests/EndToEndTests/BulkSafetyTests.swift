@@ -178,7 +178,7 @@ import Testing
     let dsh = try portal.start("set timeout 3s\n" + Self.pacedRevokeOthers, options: ["--output", "json"])
     let reached = try await portal.waitForProgress(50) { dsh.isRunning }
     #expect(reached, "the run never got 50 targets in")
-    let simulator = portal.simulator.process.processIdentifier
+    let simulator = portal.simulator.pid
     kill(simulator, SIGSTOP)
     // The pause is the fault under test: long enough for every request in flight to time out.
     try? await Task.sleep(for: .seconds(5))

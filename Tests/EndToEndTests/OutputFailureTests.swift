@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Output that cannot be written is a failure: dsh says so and exits 1, instead of
@@ -13,17 +14,12 @@ import Testing
     try await withCheckedThrowingContinuation { continuation in
       Thread.detachNewThread {
         do {
-          let process = Process()
-          process.executableURL = URL(fileURLWithPath: Binaries.dsh)
-          process.arguments = arguments
-          process.standardOutput = stdout
-          let err = Pipe()
-          process.standardError = err
-          process.standardInput = FileHandle.nullDevice
-          try Binaries.launching { try process.run() }
-          let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-          process.waitUntilExit()
-          continuation.resume(returning: Ended(code: process.terminationStatus, stderr: text))
+          let child = try ChildProcess(
+            Binaries.dsh, arguments, environment: Binaries.childEnvironment(adding: [:]), stdin: .nullDevice,
+            stdout: .descriptor(stdout.fileDescriptor))
+          let text = String(decoding: child.standardError?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+          let ending = child.waitUntilExit()
+          continuation.resume(returning: Ended(code: ending.status, stderr: text))
         } catch {
           continuation.resume(throwing: error)
         }

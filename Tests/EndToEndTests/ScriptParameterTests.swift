@@ -57,7 +57,7 @@ import Testing
     let client = try DocSpaceClient(
       configuration: PortalConfiguration(baseURL: URL(string: simulator.url)!, credential: .none))
     _ = try await client.signIn(userName: "owner@example.com", password: "demo-password")
-    let token = try #require(await client.credential.loginToken)
+    let token = try #require(client.credential.loginToken)
     let before = try await client.activeConnections().items.count
 
     let result = try await Binaries.run(

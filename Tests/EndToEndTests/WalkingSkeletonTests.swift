@@ -24,7 +24,7 @@ import Testing
   @Test func theTwoLineProgramEndsExactlyOneSession() async throws {
     let simulator = try SimulatorProcess(["--sessions-per-user", "3"])
     let client = try await signIn(simulator.url)
-    let token = try #require(await client.credential.loginToken)
+    let token = try #require(client.credential.loginToken)
     let before = try await client.activeConnections().items.map(\.id)
 
     let program = """
@@ -45,7 +45,7 @@ import Testing
   @Test func aSyntaxErrorShowsLineColumnAndCaretAndRunsNothing() async throws {
     let simulator = try SimulatorProcess()
     let client = try await signIn(simulator.url)
-    let token = try #require(await client.credential.loginToken)
+    let token = try #require(client.credential.loginToken)
     let before = try await client.activeConnections().items.count
 
     let program = "revoke (sessions | where not current)\n$s = sessions | where (userId == \"x\"\n"
@@ -135,7 +135,7 @@ import Testing
   @Test func aDryRunScriptChangesNothing() async throws {
     let simulator = try SimulatorProcess()
     let client = try await WalkingSkeletonTests().signIn(simulator.url)
-    let token = try #require(await client.credential.loginToken)
+    let token = try #require(client.credential.loginToken)
     let before = try await client.activeConnections().items.count
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("dry-\(UUID().uuidString).dsh")
     try "revoke (sessions | where not current)\nrevoke-others --yes\n".write(

@@ -17,6 +17,9 @@ public actor PortalConnection {
   private var meCredential: Credential?
   /// Connection ids an earlier `sessions` listed: the caller's own.
   private var listedOwn: Set<Int> = []
+  /// The shell's own connection as a `sessions` listing named it (its `loginEvent`), with
+  /// the credential it was listed with.
+  private var listedOwnConnection: (id: Int, credential: Credential)?
   /// Connection ids and emails for completion, from results and from Tab's fetches.
   var completions = CompletionCache()
   /// Completion's fetches under way, so that Tabs in a row share one.
@@ -232,10 +235,17 @@ public actor PortalConnection {
   }
 
   /// The shell's own connection id (the cookie's login event; 0 with an API key), as
-  /// connect or whoami read it; read again (GET @self) only once the portal has set a new cookie.
+  /// connect, whoami or a `sessions` listing learnt it; read (GET @self) only when none has
+  /// with the credential in use, as after the portal set a new cookie.
   func ownConnection(_ client: DocSpaceClient) async throws(APIError) -> Int {
     if let me, meCredential == client.credential { return me.loginEventId ?? 0 }
+    if let listed = listedOwnConnection, listed.credential == client.credential { return listed.id }
     return try await readMe(client).loginEventId ?? 0
+  }
+
+  /// Keeps the `loginEvent` of a `sessions` listing made with `credential`.
+  func remember(ownConnection id: Int, listedWith credential: Credential) {
+    listedOwnConnection = (id, credential)
   }
 
   /// `GET @self`, kept as who is signed in (whoami calls it too).

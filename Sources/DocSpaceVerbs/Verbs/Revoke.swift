@@ -34,7 +34,8 @@ extension DocSpaceVerbs {
       seeAlso: ["sessions", "logins", "revoke-user", "revoke-others"],
       calls: [
         Endpoint.me.call(
-          when: "only when the shell's own connection is not known yet: after the portal set a new cookie"),
+          when:
+            "only when no connect, whoami or sessions has named the shell's own connection with the credential in use"),
         Endpoint.activeConnections.call(
           when: "only for bare connection ids not listed before, to tell which are yours; not in a dry run"),
         Endpoint.person.call(when: "once per other person named in the targets, to name them; not in a dry run"),

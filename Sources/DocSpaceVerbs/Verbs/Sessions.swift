@@ -21,7 +21,9 @@ extension DocSpaceVerbs {
       calls: [Endpoint.activeConnections.call()], role: "any signed-in user"
     ) { invocation in
       let client = try await portal.client(for: invocation)
+      let credential = client.credential
       let answer = try await calling { () async throws(APIError) in try await client.activeConnections() }
+      await portal.remember(ownConnection: answer.loginEvent, listedWith: credential)
       await portal.remember(sessions: answer.items.filter { $0.id != 0 }.map { ($0.id, Records.describe($0)) })
       await portal.remember(ownSessions: answer.items.map(\.id).filter { $0 != 0 })
       return .list(

@@ -40,7 +40,8 @@ extension DocSpaceVerbs {
       seeAlso: ["logins", "revoke", "revoke-user", "sessions", "journal"],
       calls: userLookups + [
         Endpoint.me.call(
-          when: "only when the shell's own connection is not known yet: after the portal set a new cookie"),
+          when:
+            "only when no connect, whoami or sessions has named the shell's own connection with the credential in use"),
         Endpoint.loginEvents.call(purpose: "once per 100 events, back to --since"),
       ],
       role: adminRole

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 
 /// The built `dsh` and `dsh-sim` executables, found beside the test bundle.
 enum Binaries {
@@ -48,62 +49,37 @@ enum Binaries {
     }
   }
 
-  /// One launch at a time.
-  ///
-  /// Foundation's `Process.run()` walks the test process's open descriptors (/proc/self/fd)
-  /// to close them in the child; launches at once, with over a thousand descriptors open,
-  /// crashed it in CI (a memmove inside `Process.run`).
-  private static let launch = NSLock()
-
-  /// Runs `start` (a `Process.run()`) while no other launch of these helpers runs.
-  static func launching(_ start: () throws -> Void) rethrows {
-    launch.lock()
-    defer { launch.unlock() }
-    try start()
-  }
-
   /// Runs a binary to completion with the given environment additions and stdin.
   static func runBlocking(
     _ path: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = childEnvironment(adding: environment)
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try launching { try process.run() }
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let child = try ChildProcess(path, arguments, environment: childEnvironment(adding: environment))
+    let errors = OutputBuffer()
+    if let error = child.standardError { errors.drain(error) }
+    if let input = child.standardInput {
+      if let stdin { input.write(Data(stdin.utf8)) }
+      try input.close()
+    }
+    let output = child.standardOutput?.readDataToEndOfFile() ?? Data()
+    let ending = child.waitUntilExit()
     return Result(
-      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      code: ending.status, stdout: String(decoding: output, as: UTF8.self),
+      stderr: errors.waitForEnd())
   }
 }
 
 /// A `dsh-sim` process on a free port, stopped when the test ends.
 final class SimulatorProcess {
-  let process = Process()
+  let child: ChildProcess
   let url: String
 
   init(_ arguments: [String] = []) throws {
-    process.executableURL = URL(fileURLWithPath: Binaries.dshSim)
-    process.arguments = ["--port", "0"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    let process = self.process
-    try Binaries.launching { try process.run() }
+    child = try ChildProcess(
+      Binaries.dshSim, ["--port", "0"] + arguments, environment: Binaries.childEnvironment(adding: [:]),
+      stdin: .nullDevice, stderr: .nullDevice)
     var line = Data()
-    while true {
-      let byte = out.fileHandleForReading.readData(ofLength: 1)
+    while let output = child.standardOutput {
+      let byte = output.readData(ofLength: 1)
       if byte.isEmpty || byte == Data("\n".utf8) { break }
       line.append(byte)
     }
@@ -116,8 +92,11 @@ final class SimulatorProcess {
     var line: String
   }
 
+  /// The simulator's process id (to pause it with SIGSTOP).
+  var pid: Int32 { child.pid }
+
   deinit {
-    process.terminate()
-    process.waitUntilExit()
+    child.send(SIGTERM)
+    _ = child.waitUntilExit()
   }
 }
