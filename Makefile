@@ -96,5 +96,5 @@ docs: setup
 	scripts/docs docs
 
 check-docs: setup
-	@tmp=$$(mktemp -d) && scripts/docs $$tmp && diff -ru docs/man $$tmp/man && diff -u docs/verbs.md $$tmp/verbs.md \
-	  && rm -rf $$tmp && echo "docs/man and docs/verbs.md are up to date"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && scripts/docs $$tmp && diff -ru docs/man $$tmp/man \
+	  && diff -u docs/verbs.md $$tmp/verbs.md && echo "docs/man and docs/verbs.md are up to date"
