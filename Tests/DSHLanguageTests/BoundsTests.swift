@@ -139,7 +139,7 @@ import Testing
       Issue.record("\(code): expected a refusal")
       return
     }
-    #expect(problem.help?.contains(code.contains("timeout") ? "1ms to 10m" : "auto or 1-64") == true, "\(code)")
+    #expect(problem.help?.contains(code.contains("timeout") ? "1ms to 10m" : "auto|1-64") == true, "\(code)")
   }
 
   @Test func settingsStayInRangeWhenSetDirectly() {

@@ -91,7 +91,11 @@ import Testing
   }
 
   @Test func aSettingWithoutWordValuesOffersNothing() {
-    #expect(Self.texts("set concurrency ").isEmpty)
+    #expect(Self.texts("set timeout ").isEmpty)
+  }
+
+  @Test func aSettingOffersItsWordsButNotItsNumbers() {
+    #expect(Self.texts("set concurrency ") == ["auto"])
   }
 
   @Test func valuesComeFromTheParametersCheck() {

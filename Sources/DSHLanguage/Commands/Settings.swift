@@ -82,7 +82,7 @@ public struct Settings: Sendable, Equatable {
   /// Option names with their allowed values, for `set`, help and completion.
   public static let options: [(name: String, values: String)] = [
     ("output", "table|json|csv"), ("confirm", "on|off"), ("trace", "on|off|full"),
-    ("concurrency", "auto or 1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
+    ("concurrency", "auto|1-64"), ("timeout", "a duration from 1ms to 10m, e.g. 30s"), ("color", "auto|on|off"),
     ("dry-run", "on|off"), ("editor", "emacs|vi"), ("timezone", "utc|local|±HH:MM, e.g. \"+02:00\""),
     ("view", "auto|table|vertical"),
   ]
