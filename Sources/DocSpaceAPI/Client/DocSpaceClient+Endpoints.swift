@@ -69,7 +69,7 @@ extension DocSpaceClient {
   ) {
     let page = [("startIndex", String(startIndex)), ("count", String(count))]
     let request =
-      search.map { Endpoint.peopleSearch.request(query: page + [("filterValue", $0)]) }
+      search.map { Endpoint.peopleSearch.request(query: page + [("employeeStatus", "1"), ("filterValue", $0)]) }
       ?? Endpoint.people.request(query: page)
     let envelope = try await payload([Employee].self, request)
     let users = envelope.response ?? []

@@ -39,11 +39,14 @@ extension Endpoint {
     response: Response("[EmployeeFullDto]", employeeFields + [Field("total", "int", "(envelope) all matches")]),
     reference: usageAPI + "people/profiles/get-all-profiles/")
 
-  /// `GET /api/2.0/people/filter`: one page of the people whose names or emails hold every word.
+  /// `GET /api/2.0/people/filter`: one page of the active people whose names or emails hold every word.
   public static let peopleSearch = Endpoint(
     name: "peopleSearch", method: "GET", path: "/api/2.0/people/filter",
-    summary: "one page of people whose names or emails hold every word",
-    query: pageQuery + [Field("filterValue", "string", "words that must each appear in a name or email")],
+    summary: "one page of active people whose names or emails hold every word",
+    query: pageQuery + [
+      Field("employeeStatus", "int", "1: active people only, as `GET people` lists (without it, disabled too)"),
+      Field("filterValue", "string", "words that must each appear in a name or email"),
+    ],
     role: "Owner, DocSpace admin or Room admin",
     response: Response("[EmployeeFullDto]", employeeFields + [Field("total", "int", "(envelope) all matches")]),
     reference: usageAPI + "people/search/search-users-by-extended-filter/")

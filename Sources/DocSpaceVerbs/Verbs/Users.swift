@@ -7,7 +7,7 @@ extension DocSpaceVerbs {
       name: "users", summary: "The portal's people, every page (Owner, admins, room admins)",
       category: .people,
       signature: Signature(flags: [
-        Flag("search", value: "TEXT", help: "every word must appear in a name or email"),
+        Flag("search", value: "TEXT", help: "every word must appear in a name or email (active people, as without it)"),
         SafetyRails.readDryRun,
       ]),
       output: .fixed(.list(Records.userSchema)),
