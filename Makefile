@@ -49,7 +49,7 @@ INSTALLED := bin/dsh bin/dsh-sim \
 	share/bash-completion/completions/dsh share/bash-completion/completions/dsh-sim \
 	share/zsh/site-functions/_dsh share/zsh/site-functions/_dsh-sim \
 	share/fish/vendor_completions.d/dsh.fish share/fish/vendor_completions.d/dsh-sim.fish \
-	share/doc/dsh/README.md share/doc/dsh/docs/verbs.md
+	share/doc/dsh/README.md share/doc/dsh/docs/verbs.md share/doc/dsh/THIRD-PARTY-LICENSES
 
 # dsh with the Swift runtime and Foundation linked in: it needs libc and libedit. It is
 # dsh-sim too (called by that name), so the release builds only dsh.

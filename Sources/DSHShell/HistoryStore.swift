@@ -1,4 +1,5 @@
 import DSHLanguage
+import DocSpaceVerbs
 import Foundation
 import Synchronization
 
@@ -21,9 +22,11 @@ public final class HistoryStore: Sendable {
     set { state.withLock { $0.limit = newValue } }
   }
 
-  /// `$XDG_STATE_HOME/dsh/history-<portal>` (default `~/.local/state/dsh/`).
+  /// `$XDG_STATE_HOME/dsh/history-<portal>` (default `~/.local/state/dsh/`; without an absolute
+  /// HOME, under the account's home directory).
   public static func forPortal(_ label: String, environment: [String: String]) -> HistoryStore {
-    HistoryStore(path: stateDirectory(environment) + "/" + fileName(label))
+    let paths = StatePaths(environment: environment, home: NSHomeDirectory())
+    return HistoryStore(path: paths.history(label) ?? StatePaths.historyName(label))
   }
 
   /// The history of the portal at `url`: one per host and port.
@@ -39,17 +42,8 @@ public final class HistoryStore: Sendable {
   /// From now on, the history of the portal at `url`, in the same directory.
   public func follow(_ url: URL) {
     state.withLock { state in
-      state.path = (state.path as NSString).deletingLastPathComponent + "/" + Self.fileName(Self.key(url))
+      state.path = (state.path as NSString).deletingLastPathComponent + "/" + StatePaths.historyName(Self.key(url))
     }
-  }
-
-  private static func fileName(_ label: String) -> String {
-    "history-" + String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
-  }
-
-  static func stateDirectory(_ environment: [String: String]) -> String {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/dsh" }
-    return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/dsh"
   }
 
   /// The stored entries, oldest first; none when the file does not exist yet.

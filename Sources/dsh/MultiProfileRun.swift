@@ -18,14 +18,16 @@ struct MultiProfileRun {
     var profile: String
     var portal: String
     var code: Int32?
+    /// Stopped by Ctrl-C or a signal: whatever its code (129 for SIGHUP), it ended the sequence.
+    var interrupted = false
 
     /// One word for the summary.
     var word: String {
-      switch code {
+      if interrupted { return "interrupted" }
+      return switch code {
       case nil: "skipped"
       case ExitCode.success.rawValue: "ok"
       case ExitCode.unreachable.rawValue: "unreachable"
-      case let code? where code >= ExitCode.interrupted.rawValue: "interrupted"
       default: "failed"
       }
     }
@@ -48,6 +50,7 @@ struct MultiProfileRun {
       let code = launch.run(profile: outcomes[index].profile, terminal: terminal, standardInput: standardInput)
       outcomes[index].code = code
       if Self.stops(code, interruption: launch.bridge.interruption) {
+        outcomes[index].interrupted = true
         status = code
         break
       }

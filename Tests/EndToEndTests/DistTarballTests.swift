@@ -106,4 +106,24 @@ struct DistTarballTests {
     }
     #expect(licence.count == 1, "share/doc/dsh needs LICENSE or NOTICE")
   }
+
+  @Test func theThirdPartyLicencesGiveEveryResolvedPackageItsLicenceText() throws {
+    let root = try unpacked()
+    let text = try String(
+      contentsOf: root.appendingPathComponent("share/doc/dsh/THIRD-PARTY-LICENSES"), encoding: .utf8)
+    let resolved = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Package.resolved"))
+    let pins = try #require(
+      (try JSONSerialization.jsonObject(with: resolved) as? [String: Any])?["pins"] as? [[String: Any]])
+    #expect(!pins.isEmpty)
+    for pin in pins {
+      let identity = try #require(pin["identity"] as? String)
+      let state = pin["state"] as? [String: Any]
+      let version = try #require(state?["version"] as? String ?? state?["revision"] as? String)
+      #expect(text.contains("\n\(identity) \(version)\n"), "no part for \(identity) \(version)")
+      #expect(text.contains("\n---- \(identity)/LICENSE"), "no licence text of \(identity)")
+    }
+    #expect(text.contains("\n---- the Swift toolchain's share/swift/LICENSE.txt\n"), "no Swift licence")
+    #expect(text.contains("Runtime Library Exception"), "the Swift licence lacks its runtime exception")
+    #expect(text.contains("\nICU ") && text.contains("Unicode, Inc."), "no ICU licence")
+  }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where the journal lives: `$XDG_STATE_HOME/dsh/journal.jsonl` (default
-/// `~/.local/state/dsh/`), and the one older file it is rotated into when it grows large.
+/// Where the journal lives: `journal.jsonl` in dsh's state directory (`StatePaths`), and the
+/// one older file it is rotated into when it grows large.
 struct JournalPaths: Sendable {
   let current: String?
 
@@ -10,13 +10,7 @@ struct JournalPaths: Sendable {
   static let rotationBytes: UInt64 = 32 * 1024 * 1024
 
   init(environment: [String: String]) {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      current = state + "/dsh/journal.jsonl"
-    } else if let home = environment["HOME"], home.hasPrefix("/") {
-      current = home + "/.local/state/dsh/journal.jsonl"
-    } else {
-      current = nil
-    }
+    current = StatePaths(environment: environment).journal
   }
 
   var previous: String? { current.map { ($0 as NSString).deletingPathExtension + ".1.jsonl" } }

@@ -6,9 +6,7 @@ struct TourProgress: Sendable {
   let path: String?
 
   init(environment: [String: String]) {
-    path = JournalPaths(environment: environment).current.map {
-      ($0 as NSString).deletingLastPathComponent + "/tour"
-    }
+    path = StatePaths(environment: environment).tour
   }
 
   /// The current step, 1-based; 1 when nothing is saved.
