@@ -72,4 +72,26 @@ import Testing
   @Test func elseMayStartTheNextLine() async {
     #expect(await evaluate("if false { print 1 }\nelse { print 2 }").output == "2\n")
   }
+
+  @Test func errorsFarIntoALongScriptKeepTheirPlaces() {
+    let line = "$a = [1, \"s\", {a: 1}] | count\n"
+    let text =
+      String(repeating: line, count: 3_000) + "print \"\\q\"\n" + String(repeating: line, count: 3_000) + "$b = ]\n"
+    guard case .failure(let errors) = parse(text) else {
+      Issue.record("expected syntax errors")
+      return
+    }
+    let escape = 3_000 * line.utf8.count + 7
+    #expect(errors.errors.map(\.range.start) == [escape, escape + 4 + 3_000 * line.utf8.count + 5])
+    #expect(errors.errors.first?.message.hasPrefix("unknown escape '\\q'") == true)
+    #expect(errors.errors.last?.message == "expected a value, found ']'")
+  }
+
+  @Test func aLexicalErrorAfterWhereAnInterpolationStopsIsReported() {
+    guard case .failure(let errors) = parse("print \"${1 ) `}\"") else {
+      Issue.record("expected syntax errors")
+      return
+    }
+    #expect(errors.errors.map(\.message) == ["expected '}' closing the interpolation, found ')'", "unexpected '`'"])
+  }
 }

@@ -6,7 +6,7 @@ extension ProgramChecker.Walker {
     defer { depth -= 1 }
     switch expr.kind {
     case .variable(let name):
-      if !isKnown(name) && !(name == "it" && row != nil) {
+      if !(name == "it" && row != nil) && !isKnown(name) {
         report(.undefinedVariable(name, known: knownNames, expr.range))
       }
     case .field(let name):
@@ -60,9 +60,16 @@ extension ProgramChecker.Walker {
     case .literal(let value): return Schema.of(value)
     case .list(let items):
       // Items of different shapes (`[{a: 1}, {b: 2}]`): nothing is known of an item.
-      let shapes = items.map(schema(of:))
-      guard let first = shapes.first, shapes.allSatisfy({ $0 == first }) else { return .list(.unknown) }
-      return .list(first)
+      var first: Schema?
+      for item in items {
+        let shape = schema(of: item)
+        if first == nil {
+          first = shape
+        } else if shape != first {
+          return .list(.unknown)
+        }
+      }
+      return .list(first ?? .unknown)
     case .record(let fields): return .record(name: "record", fields: fields.map(\.key))
     case .interpolation: return .scalar("string")
     case .now: return .scalar("date")

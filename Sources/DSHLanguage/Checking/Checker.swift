@@ -93,13 +93,14 @@ extension ProgramChecker {
     }
 
     func hasComputedSource(_ statements: [Statement]) -> Bool {
-      statements.contains { statement in
+      for statement in statements {
         if case .source(let path) = statement.kind {
-          if case .literal(.string) = path.kind { return false }
+          if case .literal(.string) = path.kind { continue }
           return true
         }
-        return statement.blocks.contains(where: hasComputedSource)
+        for block in statement.blocks where hasComputedSource(block) { return true }
       }
+      return false
     }
 
     func load(_ path: String, resolved: String, range: SourceRange) -> Result<Program, RuntimeError> {

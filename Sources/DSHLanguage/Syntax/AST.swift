@@ -1,6 +1,9 @@
 /// An expression with the source range it came from.
+///
+/// Only the cases holding an expression directly are boxed: a leaf, a list or a record costs no
+/// allocation of its own.
 struct Expr: Sendable {
-  indirect enum Kind: Sendable {
+  enum Kind: Sendable {
     case literal(Value)
     case now
     case variable(String)
@@ -8,11 +11,11 @@ struct Expr: Sendable {
     case interpolation([InterpolationPart])
     case list([Expr])
     case record([(key: String, value: Expr)])
-    case unary(UnaryOperator, Expr)
+    indirect case unary(UnaryOperator, Expr)
     /// `at` is the operator's own range, where a failure of the operation points.
-    case binary(BinaryOperator, Expr, Expr, at: SourceRange)
-    case member(Expr, String)
-    case index(Expr, Expr)
+    indirect case binary(BinaryOperator, Expr, Expr, at: SourceRange)
+    indirect case member(Expr, String)
+    indirect case index(Expr, Expr)
     case subexpression(Pipeline)
     case block(Block)
   }
@@ -86,7 +89,7 @@ struct Block: Sendable {
 }
 
 struct Statement: Sendable {
-  indirect enum Kind: Sendable {
+  enum Kind: Sendable {
     case assign(AssignmentTarget, Pipeline)
     case pipeline(Pipeline)
     case ifElse(branches: [(condition: Expr, body: Block)], otherwise: Block?)

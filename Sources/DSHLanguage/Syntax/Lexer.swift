@@ -6,9 +6,9 @@ struct Lexer {
   private let bytes: [UInt8]
   private let base: Int
   private var index = 0
+  /// Whether the next token starts a line: nothing, or a newline, came before it.
+  private var atLineStart = true
   private(set) var errors: [SyntaxError] = []
-  /// Set when `Parser.maximumErrors` errors were found: lexing ended there.
-  private(set) var stopped = false
 
   /// Lexes `bytes`, whose first byte sits at offset `base` of the whole source.
   init(bytes: ArraySlice<UInt8>, base: Int = 0) {
@@ -16,23 +16,29 @@ struct Lexer {
     self.base = base
   }
 
+  /// Every token up to and including the end.
   mutating func tokenize() -> [Token] {
     var tokens: [Token] = []
-    while true {
-      var spaced = skipBlanks()
-      while skipBadRun() {
-        _ = skipBlanks()
-        spaced = true
-      }
-      if errors.count >= Parser.maximumErrors {
-        stopped = true
-        index = bytes.count
-      }
-      let token = next(spaceBefore: spaced || tokens.last?.kind == .newline || tokens.isEmpty)
-      tokens.append(token)
-      if token.kind == .end { return tokens }
-    }
+    repeat { tokens.append(nextToken()) } while tokens[tokens.count - 1].kind != .end
+    return tokens
   }
+
+  /// The next token; once the end is reached, the end again.
+  mutating func nextToken() -> Token {
+    var spaced = skipBlanks()
+    while skipBadRun() {
+      _ = skipBlanks()
+      spaced = true
+    }
+    // Past `Parser.maximumErrors` errors lexing ends.
+    if errors.count >= Parser.maximumErrors { skipToEnd() }
+    let token = next(spaceBefore: spaced || atLineStart)
+    atLineStart = token.kind == .newline
+    return token
+  }
+
+  /// Skips the rest of the bytes: the next token is the end.
+  mutating func skipToEnd() { index = bytes.count }
 
   private mutating func report(_ error: SyntaxError) {
     if errors.count < Parser.maximumErrors { errors.append(error) }
@@ -70,7 +76,7 @@ struct Lexer {
       UInt8(ascii: "$"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return false
     case UInt8(ascii: "\\"): return !isLineContinuation
-    default: return !Self.isWordStart(byte) && !Self.symbols.contains(byte)
+    default: return !Self.isWordStart(byte) && !Self.isSymbol(byte)
     }
   }
 
@@ -234,17 +240,34 @@ struct Lexer {
   ]
 
   private mutating func lexSymbol() -> Token.Kind {
-    let two = peek(1).map { String(decoding: [bytes[index], $0], as: UTF8.self) } ?? ""
-    if ["==", "!=", "<=", ">=", "=~", "!~"].contains(two) {
-      index += 2
-      return .symbol(two)
-    }
-    index += 1
-    return .symbol(String(Character(Unicode.Scalar(bytes[index - 1]))))
+    let start = index
+    index += isTwoByteSymbol ? 2 : 1
+    return .symbol(String(decoding: bytes[start..<index], as: UTF8.self))
   }
 
-  /// The bytes that are a symbol token on their own.
-  static let symbols = Set("|()[]{},:;.=<>+-*/%@!?&~^".utf8)
+  /// `==`, `!=`, `<=`, `>=`, `=~` or `!~` starts at the current byte.
+  private var isTwoByteSymbol: Bool {
+    guard let second = peek(1) else { return false }
+    switch bytes[index] {
+    case UInt8(ascii: "="), UInt8(ascii: "!"): return second == UInt8(ascii: "=") || second == UInt8(ascii: "~")
+    case UInt8(ascii: "<"), UInt8(ascii: ">"): return second == UInt8(ascii: "=")
+    default: return false
+    }
+  }
+
+  /// Whether `byte` is a symbol token on its own: one of `|()[]{},:;.=<>+-*/%@!?&~^`.
+  static func isSymbol(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."),
+      UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+      UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "&"),
+      UInt8(ascii: "~"), UInt8(ascii: "^"):
+      return true
+    default:
+      return false
+    }
+  }
 
   private mutating func lexRawString() -> Token.Kind {
     let start = index

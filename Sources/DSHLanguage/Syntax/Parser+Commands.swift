@@ -2,7 +2,7 @@ extension Parser {
   var endsCommand: Bool {
     switch current.kind {
     case .end, .newline: return true
-    case .symbol(let text): return ["|", ";", ")", "}", "]"].contains(text)
+    case .symbol("|"), .symbol(";"), .symbol(")"), .symbol("}"), .symbol("]"): return true
     default: return false
     }
   }
@@ -73,7 +73,7 @@ extension Parser {
     }
   }
 
-  private func continuesBareWord(after offset: Int) -> Bool {
+  private mutating func continuesBareWord(after offset: Int) -> Bool {
     let next = peek(offset + 1)
     guard !next.spaceBefore else { return false }
     switch next.kind {

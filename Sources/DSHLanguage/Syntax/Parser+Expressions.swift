@@ -42,15 +42,25 @@ extension Parser {
     return Expr(kind: .unary(.not, operand), range: start.union(operand.range))
   }
 
-  private static let comparisons: [String: BinaryOperator] = [
-    "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater,
-    ">=": .greaterOrEqual, "=~": .matches, "!~": .notMatches,
-  ]
+  /// The comparison a symbol stands for, if it is one.
+  private static func comparison(_ symbol: String) -> BinaryOperator? {
+    switch symbol {
+    case "==": return .equal
+    case "!=": return .notEqual
+    case "<": return .less
+    case "<=": return .lessOrEqual
+    case ">": return .greater
+    case ">=": return .greaterOrEqual
+    case "=~": return .matches
+    case "!~": return .notMatches
+    default: return nil
+    }
+  }
 
   private mutating func parseComparison() throws(SyntaxError) -> Expr {
     let left = try parseAdditive()
     let op: BinaryOperator
-    if case .symbol(let text) = current.kind, let comparison = Self.comparisons[text] {
+    if case .symbol(let text) = current.kind, let comparison = Self.comparison(text) {
       op = comparison
     } else if current.isWord("in") {
       op = .in
@@ -191,7 +201,7 @@ extension Parser {
     try enter()
     defer { leave() }
     skipNewlines()
-    if startsGroupedExpression {
+    if startsGroupedExpression() {
       let inner = try parseExpression()
       skipNewlines()
       if current.isSymbol(")") {
@@ -215,7 +225,7 @@ extension Parser {
   ///
   /// A word that names a command, or stands alone (`(f)`), starts a pipeline; one followed by an
   /// operator is a field in an expression.
-  var startsGroupedExpression: Bool {
+  mutating func startsGroupedExpression() -> Bool {
     guard case .word(let word) = current.kind, !Self.expressionWords.contains(word) else { return false }
     if signatures(word) != nil { return false }
     let next = peek(1)
@@ -312,7 +322,9 @@ extension Parser {
           signatures: signatures)
         nested.depth = depth
         let pipeline = try nested.parsePipeline()
-        for error in nested.errors { report(error) }
+        // The whole interpolation is read, so that every lexical error in it is reported.
+        nested.read(through: .max)
+        for error in nested.allErrors { report(error) }
         var expr = Expr(kind: .subexpression(pipeline), range: pipeline.range)
         if pipeline.stages.count == 1, case .expression(let single) = pipeline.stages[0] { expr = single }
         guard nested.atEnd else { throw nested.unexpected(expected: "'}' closing the interpolation") }

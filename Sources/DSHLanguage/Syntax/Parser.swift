@@ -13,10 +13,15 @@ public struct Parser {
 
   let source: Source
   let signatures: @Sendable (String) -> Signature?
-  var tokens: [Token]
+  /// Reads the tokens as the parser needs them: a source is never held as tokens whole.
+  var lexer: Lexer
+  /// The tokens read and still looked at: at the top level, from the one before the current
+  /// statement on.
+  var tokens: [Token] = []
   var position = 0
   var depth = 0
-  var errors: [SyntaxError]
+  /// The parser's own errors; the lexer keeps the lexical ones.
+  var errors: [SyntaxError] = []
   /// Set when parsing gave up (too deep, too many errors): nothing more is reported.
   var stopped = false
 
@@ -34,9 +39,10 @@ public struct Parser {
       parser = Parser(source: source, bytes: source.bytes[...], base: 0) { outer($0) ?? local[$0] }
       statements = parser.parseStatements(until: nil)
     }
-    if parser.errors.isEmpty { return .success(Program(statements: statements, source: source)) }
+    let errors = parser.allErrors
+    if errors.isEmpty { return .success(Program(statements: statements, source: source)) }
     var seen = Set<Int>()
-    let ordered = parser.errors.sorted { $0.range.start < $1.range.start }.filter {
+    let ordered = errors.sorted { $0.range.start < $1.range.start }.filter {
       seen.insert($0.range.start).inserted
     }
     return .failure(SyntaxErrors(errors: ordered, source: source))
@@ -61,13 +67,14 @@ public struct Parser {
     source: Source, bytes: ArraySlice<UInt8>, base: Int,
     signatures: @escaping @Sendable (String) -> Signature?
   ) {
-    var lexer = Lexer(bytes: bytes, base: base)
-    self.tokens = lexer.tokenize()
-    self.errors = lexer.errors
+    self.lexer = Lexer(bytes: bytes, base: base)
     self.source = source
     self.signatures = signatures
-    if lexer.stopped { stop(at: tokens[tokens.count - 1].range) }
+    read(through: 0)
   }
+
+  /// The lexical errors and the parser's, lexical first.
+  var allErrors: [SyntaxError] { lexer.errors + errors }
 
   /// Records an error, and gives up once there are too many.
   mutating func report(_ error: SyntaxError) {
@@ -75,7 +82,7 @@ public struct Parser {
     errors.append(error)
     if case .nestedTooDeeply = error {
       stop(at: nil)
-    } else if errors.count >= Self.maximumErrors {
+    } else if lexer.errors.count + errors.count >= Self.maximumErrors {
       stop(at: error.range)
     }
   }
@@ -84,7 +91,28 @@ public struct Parser {
   mutating func stop(at range: SourceRange?) {
     if let range { errors.append(.tooManyErrors(SourceRange(range.end, range.end))) }
     stopped = true
+    lexer.skipToEnd()
+    if tokens.last?.kind != .end { tokens.append(lexer.nextToken()) }
     position = tokens.count - 1
+  }
+
+  /// Lexes tokens until the one at `index` or the end is read; gives up once the errors are too many.
+  mutating func read(through index: Int) {
+    while tokens.count <= index, tokens.last?.kind != .end {
+      let reported = lexer.errors.count
+      tokens.append(lexer.nextToken())
+      if !stopped, lexer.errors.count > reported, lexer.errors.count + errors.count >= Self.maximumErrors {
+        stop(at: lexer.errors[lexer.errors.count - 1].range)
+      }
+    }
+  }
+
+  /// Forgets the tokens before the previous one: between top-level statements nothing looks
+  /// further back.
+  mutating func forgetReadTokens() {
+    guard position > 1 else { return }
+    tokens.removeFirst(position - 1)
+    position = 1
   }
 
   // MARK: Token access
@@ -93,11 +121,17 @@ public struct Parser {
   var previous: Token { tokens[max(0, position - 1)] }
   var atEnd: Bool { current.kind == .end }
 
-  func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+  mutating func peek(_ offset: Int) -> Token {
+    read(through: position + offset)
+    return tokens[min(position + offset, tokens.count - 1)]
+  }
 
   mutating func advance() -> Token {
     let token = tokens[position]
-    if position < tokens.count - 1 { position += 1 }
+    if token.kind != .end {
+      position += 1
+      read(through: position)
+    }
     return token
   }
 
@@ -156,6 +190,7 @@ public struct Parser {
   mutating func parseStatements(until closer: String?) -> [Statement] {
     var statements: [Statement] = []
     while true {
+      if closer == nil && depth == 0 { forgetReadTokens() }
       while current.kind == .newline || current.isSymbol(";") { _ = advance() }
       if atEnd { return statements }
       if let closer, current.isSymbol(closer) { return statements }
@@ -309,7 +344,7 @@ public struct Parser {
   }
 
   /// `else` may sit on the line after the closing brace.
-  func lookaheadElse() -> Bool {
+  mutating func lookaheadElse() -> Bool {
     var offset = 0
     while peek(offset).kind == .newline { offset += 1 }
     return peek(offset).isWord("else")

@@ -18,8 +18,15 @@ struct Token: Sendable, Equatable {
   var range: SourceRange
   var spaceBefore: Bool
 
-  func isSymbol(_ text: String) -> Bool { kind == .symbol(text) }
-  func isWord(_ text: String) -> Bool { kind == .word(text) }
+  func isSymbol(_ text: String) -> Bool {
+    if case .symbol(let symbol) = kind { return symbol == text }
+    return false
+  }
+
+  func isWord(_ text: String) -> Bool {
+    if case .word(let word) = kind { return word == text }
+    return false
+  }
 }
 
 /// A piece of a double-quoted string: literal text or an interpolated expression.

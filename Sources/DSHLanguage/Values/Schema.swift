@@ -1,10 +1,10 @@
 /// What is known, before running, about the shape of a value: used for completion,
 /// `dsh check` and "no field" errors.
-public indirect enum Schema: Sendable, Equatable {
+public enum Schema: Sendable, Equatable {
   case unknown
   case scalar(String)
   case record(name: String, fields: [String])
-  case list(Schema)
+  indirect case list(Schema)
 
   /// The field names of the records this schema describes, directly or as list items.
   public var fieldNames: [String]? {
