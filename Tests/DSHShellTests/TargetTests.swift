@@ -10,6 +10,21 @@ import Testing
     #expect(throws: CommandFailure.self) { try Targets.sessions(.string(text)) }
   }
 
+  @Test(arguments: ["66FAA6E4-F133-11EA-B126-00FFEEFF0E57", "66faa6e4-f133-11ea-b126-00ffeeff0e57"])
+  func aGuidInEitherCaseIsAUserId(_ text: String) {
+    #expect(Targets.isGuid(text))
+  }
+
+  @Test(arguments: [
+    "66faa6e4f13311eab12600ffeeff0e57", "{66faa6e4-f133-11ea-b126-00ffeeff0e57}",
+    "66faa6e4-f133-11ea-b126-00ffeeff0e5", "66faa6e4-f133-11ea-b126-00ffeeff0e5g",
+    " 66faa6e4-f133-11ea-b126-00ffeeff0e5",
+    "66faa6e4_f133-11ea-b126-00ffeeff0e57",
+  ])
+  func anythingButTheDashedFormIsNoGuid(_ text: String) {
+    #expect(!Targets.isGuid(text))
+  }
+
   @Test func digitsNameAConnection() throws {
     #expect(try Targets.sessions(.string("1042")).map(\.id) == [1042])
   }

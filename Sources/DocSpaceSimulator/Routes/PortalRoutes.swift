@@ -82,8 +82,13 @@ struct PortalRoutes: Sendable {
     }
   }
 
+  /// Whether `text` is a GUID in its 8-4-4-4-12 hex form (not a regex literal: Swift parses
+  /// one anew each time it is evaluated, per request here).
   static func isGuid(_ text: String) -> Bool {
-    let pattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
-    return text.wholeMatch(of: pattern) != nil
+    text.utf8.count == 36
+      && text.utf8.enumerated().allSatisfy { index, byte in
+        [8, 13, 18, 23].contains(index)
+          ? byte == UInt8(ascii: "-") : byte < 0x80 && Character(Unicode.Scalar(byte)).isHexDigit
+      }
   }
 }
