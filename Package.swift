@@ -84,7 +84,8 @@ let package = Package(
       ]
     ),
     // Starting programs from the tests (posix_spawn; Foundation's Process crashed with many sockets open).
-    .target(name: "TestProcesses", path: "Tests/TestProcesses"),
+    .target(name: "CSpawn", path: "Tests/CSpawn"),
+    .target(name: "TestProcesses", dependencies: ["CSpawn"], path: "Tests/TestProcesses"),
     .testTarget(
       name: "DSHShellTests",
       dependencies: ["DSHLanguage", "DSHShell", "DocSpaceVerbs", "DocSpaceAPI", "DocSpaceSimulator", "TestProcesses"],

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 #if canImport(Glibc)
@@ -9,9 +10,10 @@ import Foundation
 ///
 /// Not Foundation's `Process`: its `run()` walks the test process's open descriptors to close
 /// them in the child, and with over a thousand sockets open (the bulk tests) it crashed the
-/// whole test run in CI, one launch at a time too. Here every descriptor made for a child is
-/// close-on-exec, so the child gets its three streams and nothing else of ours; the sockets
-/// NIO opens are close-on-exec already.
+/// whole test run in CI, one launch at a time too. Here the spawn itself closes every
+/// descriptor from 3 up in the child (`posix_spawn_file_actions_addclosefrom_np`), so the
+/// child gets its three streams and nothing else of the test process's; the test's ends of
+/// the pipes are close-on-exec too, for programs started another way (tmux via popen).
 ///
 /// The child starts with no signal blocked and SIGINT, SIGTERM, SIGHUP and SIGPIPE at their
 /// defaults, whatever the test runner's threads block or ignore. Killed (SIGKILL) and reaped
@@ -72,9 +74,8 @@ public final class ChildProcess: @unchecked Sendable {
   private let reaped = NSLock()
   private var ending: Ending?
 
-  /// Spawning and marking a new pipe close-on-exec happen one at a time: a spawn between a
-  /// `pipe()` and its `fcntl` would hand another child this one's pipe (glibc's `pipe2` is not
-  /// visible to Swift).
+  /// Making a pipe and marking it close-on-exec happen one at a time with spawning (glibc's
+  /// `pipe2` is not visible to Swift), so that no child of these starts in between.
   private static let spawning = NSLock()
 
   /// Starts `path` with `arguments` and exactly `environment`.
@@ -127,6 +128,8 @@ public final class ChildProcess: @unchecked Sendable {
         ends.append(nil)
       }
     }
+    let closing = dsh_spawn_close_from(&actions, 3)
+    guard closing == 0 else { throw SpawnError(path: path, code: closing) }
     var pid = pid_t()
     let result = posix_spawn(&pid, path, &actions, &attributes, arguments, environment)
     guard result == 0 else { throw SpawnError(path: path, code: result) }
