@@ -9,6 +9,9 @@ public enum ProgramChecker {
   public static func check(_ program: Program, in context: CheckContext) -> CheckFindings {
     var walker = Walker(context: context, source: program.source)
     walker.defineFunctions(program.statements, source: program.source)
+    // Every global lands in the outermost scope: growing it one insertion at a time rehashes
+    // it again and again in a long script.
+    walker.scopes[0].reserveCapacity(walker.scopes[0].count + walker.globals.count)
     walker.suppressUnknownCommands = walker.hasComputedSource(program.statements)
     walker.sourceStack = [Walker.identity(program.source.name)]
     walker.statements(program.statements)

@@ -15,7 +15,7 @@ public enum Continuation {
       if token.isSymbol(")") || token.isSymbol("]") || token.isSymbol("}") { depth -= 1 }
     }
     if depth > 0 { return true }
-    let meaningful = tokens.last { $0.kind != .newline && $0.kind != .end }
+    let meaningful = tokens.last { !$0.isNewline && !$0.isEnd }
     return meaningful?.isSymbol("|") ?? false
   }
 }

@@ -19,7 +19,7 @@ struct Lexer {
   /// Every token up to and including the end.
   mutating func tokenize() -> [Token] {
     var tokens: [Token] = []
-    repeat { tokens.append(nextToken()) } while tokens[tokens.count - 1].kind != .end
+    repeat { tokens.append(nextToken()) } while !tokens[tokens.count - 1].isEnd
     return tokens
   }
 
@@ -33,7 +33,7 @@ struct Lexer {
     // Past `Parser.maximumErrors` errors lexing ends.
     if errors.count >= Parser.maximumErrors { skipToEnd() }
     let token = next(spaceBefore: spaced || atLineStart)
-    atLineStart = token.kind == .newline
+    atLineStart = token.isNewline
     return token
   }
 

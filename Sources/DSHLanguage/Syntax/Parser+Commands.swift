@@ -86,7 +86,7 @@ extension Parser {
   private mutating func bareWord() -> Expr {
     let first = advance()
     var range = first.range
-    while !current.spaceBefore, !endsCommand, current.kind != .end {
+    while !current.spaceBefore, !endsCommand, !current.isEnd {
       if current.isSymbol(",") || current.isSymbol("[") || current.isSymbol("(") { break }
       if case .flag = current.kind { break }
       range = range.union(advance().range)

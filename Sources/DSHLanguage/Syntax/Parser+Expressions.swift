@@ -242,7 +242,7 @@ extension Parser {
     defer { depth -= levels }
     while true {
       var offset = 0
-      while peek(offset).kind == .newline { offset += 1 }
+      while peek(offset).isNewline { offset += 1 }
       guard peek(offset).isSymbol("|") else { return pipeline }
       try deepen(&levels)
       skipNewlines()

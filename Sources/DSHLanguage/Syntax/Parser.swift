@@ -92,13 +92,13 @@ public struct Parser {
     if let range { errors.append(.tooManyErrors(SourceRange(range.end, range.end))) }
     stopped = true
     lexer.skipToEnd()
-    if tokens.last?.kind != .end { tokens.append(lexer.nextToken()) }
+    if tokens.last?.isEnd != true { tokens.append(lexer.nextToken()) }
     position = tokens.count - 1
   }
 
   /// Lexes tokens until the one at `index` or the end is read; gives up once the errors are too many.
   mutating func read(through index: Int) {
-    while tokens.count <= index, tokens.last?.kind != .end {
+    while tokens.count <= index, tokens.last?.isEnd != true {
       let reported = lexer.errors.count
       tokens.append(lexer.nextToken())
       if !stopped, lexer.errors.count > reported, lexer.errors.count + errors.count >= Self.maximumErrors {
@@ -119,7 +119,7 @@ public struct Parser {
 
   var current: Token { tokens[position] }
   var previous: Token { tokens[max(0, position - 1)] }
-  var atEnd: Bool { current.kind == .end }
+  var atEnd: Bool { current.isEnd }
 
   mutating func peek(_ offset: Int) -> Token {
     read(through: position + offset)
@@ -128,7 +128,7 @@ public struct Parser {
 
   mutating func advance() -> Token {
     let token = tokens[position]
-    if token.kind != .end {
+    if !token.isEnd {
       position += 1
       read(through: position)
     }
@@ -146,7 +146,7 @@ public struct Parser {
   }
 
   mutating func skipNewlines() {
-    while current.kind == .newline { _ = advance() }
+    while current.isNewline { _ = advance() }
   }
 
   /// After `30 days` it says how a duration is written.
@@ -191,13 +191,13 @@ public struct Parser {
     var statements: [Statement] = []
     while true {
       if closer == nil && depth == 0 { forgetReadTokens() }
-      while current.kind == .newline || current.isSymbol(";") { _ = advance() }
+      while current.isNewline || current.isSymbol(";") { _ = advance() }
       if atEnd { return statements }
       if let closer, current.isSymbol(closer) { return statements }
       do throws(SyntaxError) {
         statements.append(try parseStatement())
         guard
-          atEnd || current.kind == .newline || current.isSymbol(";")
+          atEnd || current.isNewline || current.isSymbol(";")
             || (closer.map({ current.isSymbol($0) }) ?? false)
         else { throw unexpected(expected: "end of statement") }
       } catch {
@@ -212,7 +212,7 @@ public struct Parser {
   mutating func recover(closer: String?) {
     var nesting = 0
     while !atEnd {
-      if nesting == 0, current.kind == .newline || current.isSymbol(";") { return }
+      if nesting == 0, current.isNewline || current.isSymbol(";") { return }
       if nesting == 0, let closer, current.isSymbol(closer) { return }
       if current.isSymbol("(") || current.isSymbol("[") || current.isSymbol("{") { nesting += 1 }
       if current.isSymbol(")") || current.isSymbol("]") || current.isSymbol("}") {
@@ -319,7 +319,7 @@ public struct Parser {
   }
 
   var endsStatement: Bool {
-    atEnd || current.kind == .newline || current.isSymbol(";") || current.isSymbol("}")
+    atEnd || current.isNewline || current.isSymbol(";") || current.isSymbol("}")
   }
 
   mutating func parseIf() throws(SyntaxError) -> Statement {
@@ -346,7 +346,7 @@ public struct Parser {
   /// `else` may sit on the line after the closing brace.
   mutating func lookaheadElse() -> Bool {
     var offset = 0
-    while peek(offset).kind == .newline { offset += 1 }
+    while peek(offset).isNewline { offset += 1 }
     return peek(offset).isWord("else")
   }
 

@@ -18,6 +18,16 @@ struct Token: Sendable, Equatable {
   var range: SourceRange
   var spaceBefore: Bool
 
+  var isEnd: Bool {
+    if case .end = kind { return true }
+    return false
+  }
+
+  var isNewline: Bool {
+    if case .newline = kind { return true }
+    return false
+  }
+
   func isSymbol(_ text: String) -> Bool {
     if case .symbol(let symbol) = kind { return symbol == text }
     return false
