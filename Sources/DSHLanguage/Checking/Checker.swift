@@ -8,11 +8,11 @@ public enum ProgramChecker {
   /// Everything `program` would refuse to start on, given what `context` says exists.
   public static func check(_ program: Program, in context: CheckContext) -> CheckFindings {
     var walker = Walker(context: context, source: program.source)
-    walker.defineFunctions(program.statements, source: program.source)
+    walker.defineFunctions(program.outline, of: program.source)
     // Every global lands in the outermost scope: growing it one insertion at a time rehashes
     // it again and again in a long script.
     walker.scopes[0].reserveCapacity(walker.scopes[0].count + walker.globals.count)
-    walker.suppressUnknownCommands = walker.hasComputedSource(program.statements)
+    walker.suppressUnknownCommands = program.outline.hasComputedSource
     walker.sourceStack = [Walker.identity(program.source.name)]
     walker.statements(program.statements)
     return walker.findings
@@ -66,44 +66,25 @@ extension ProgramChecker {
     /// A file's top-level defs exist before its first statement runs (the interpreter
     /// hoists them too); a def inside a block exists once the walk reaches it.
     mutating func defineFunctions(
-      _ statements: [Statement], source: Source, inDef: Bool = false, topLevel: Bool = true
+      _ outline: Outline, of file: Source, inDef: Bool = false, topLevel: Bool = true
     ) {
-      for statement in statements {
-        switch statement.kind {
-        case .assign(let target, _) where !inDef: globals.insert(target.name)
-        case .forIn(let variable, _, _) where !inDef: globals.insert(variable)
-        case .tryCatch where !inDef: globals.insert("error")
-        case .def(let name, let parameters, _) where topLevel: functions[name] = parameters
-        case .source(let path):
-          guard case .literal(.string(let text)) = path.kind, sourced.count < Interpreter.maximumCallDepth else {
-            continue
-          }
-          let resolved = ScriptFile.resolve(text, from: source.name)
+      if !inDef { globals = globals.isEmpty ? outline.globals : globals.union(outline.globals) }
+      for declaration in outline.declarations {
+        switch declaration {
+        case .def(let name, let parameters):
+          if topLevel { functions[name] = parameters }
+        case .source(let text, let range, let insideDef, let atTop):
+          guard sourced.count < Interpreter.maximumCallDepth else { continue }
+          let resolved = ScriptFile.resolve(text, from: file.name)
           guard sourced[resolved] == nil else { continue }
-          let program = load(text, resolved: resolved, range: path.range)
+          let program = load(text, resolved: resolved, range: range)
           sourced[resolved] = program
           if case .success(let program) = program {
-            defineFunctions(program.statements, source: program.source, inDef: inDef, topLevel: topLevel)
+            defineFunctions(
+              program.outline, of: program.source, inDef: inDef || insideDef, topLevel: topLevel && atTop)
           }
-        default: break
-        }
-        let insideDef: Bool
-        if case .def = statement.kind { insideDef = true } else { insideDef = inDef }
-        for block in statement.blocks {
-          defineFunctions(block, source: source, inDef: insideDef, topLevel: false)
         }
       }
-    }
-
-    func hasComputedSource(_ statements: [Statement]) -> Bool {
-      for statement in statements {
-        if case .source(let path) = statement.kind {
-          if case .literal(.string) = path.kind { continue }
-          return true
-        }
-        for block in statement.blocks where hasComputedSource(block) { return true }
-      }
-      return false
     }
 
     func load(_ path: String, resolved: String, range: SourceRange) -> Result<Program, RuntimeError> {
@@ -149,7 +130,7 @@ extension ProgramChecker {
       guard depth < Self.maximumDepth else { return }
       depth += 1
       defer { depth -= 1 }
-      for statement in list { self.statement(statement) }
+      for index in list.indices { statement(list[index]) }
     }
 
     mutating func statement(_ statement: Statement) {
@@ -270,7 +251,7 @@ extension ProgramChecker {
         let outer = source
         source = program.source
         sourceStack.append(identity)
-        if hasComputedSource(program.statements) { suppressUnknownCommands = true }
+        if program.outline.hasComputedSource { suppressUnknownCommands = true }
         statements(program.statements)
         sourceStack.removeLast()
         source = outer

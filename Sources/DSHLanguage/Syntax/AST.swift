@@ -125,6 +125,7 @@ struct AssignmentTarget: Sendable {
 public struct Program: Sendable {
   var statements: [Statement]
   var source: Source
+  var outline: Outline
 }
 
 extension Statement {

@@ -33,6 +33,8 @@ extension Parser {
       case .condition:
         value = try parseExpression()
       case .block where current.isSymbol("{"):
+        blockArgumentDepth += 1
+        defer { blockArgumentDepth -= 1 }
         let block = try parseBlock()
         value = Expr(kind: .block(block), range: block.range)
       default:

@@ -24,6 +24,12 @@ public struct Parser {
   var errors: [SyntaxError] = []
   /// Set when parsing gave up (too deep, too many errors): nothing more is reported.
   var stopped = false
+  var outline = Outline()
+  /// Where the statement being read sits, for the outline: inside how many blocks, how many defs,
+  /// how many block arguments.
+  var blockDepth = 0
+  var defDepth = 0
+  var blockArgumentDepth = 0
 
   /// Parses `source`; `signatures` tells how each command's arguments are shaped.
   public static func parse(
@@ -33,34 +39,21 @@ public struct Parser {
     var statements = parser.parseStatements(until: nil)
     // Calls may come before their `def`, and a def's flags decide how a call's arguments
     // read (`f --days 3`): a second pass knows every def of the source.
-    let local = Self.definedSignatures(in: statements)
+    let local = parser.outline.signatures
     if !local.isEmpty {
       let outer = signatures
       parser = Parser(source: source, bytes: source.bytes[...], base: 0) { outer($0) ?? local[$0] }
       statements = parser.parseStatements(until: nil)
     }
     let errors = parser.allErrors
-    if errors.isEmpty { return .success(Program(statements: statements, source: source)) }
+    if errors.isEmpty {
+      return .success(Program(statements: statements, source: source, outline: parser.outline))
+    }
     var seen = Set<Int>()
     let ordered = errors.sorted { $0.range.start < $1.range.start }.filter {
       seen.insert($0.range.start).inserted
     }
     return .failure(SyntaxErrors(errors: ordered, source: source))
-  }
-
-  /// The signatures of every `def` in `statements`, nested ones too.
-  static func definedSignatures(in statements: [Statement]) -> [String: Signature] {
-    var found: [String: Signature] = [:]
-    func walk(_ statements: [Statement]) {
-      for statement in statements {
-        if case .def(let name, let parameters, _) = statement.kind {
-          found[name] = FunctionParameter.signature(of: parameters)
-        }
-        statement.blocks.forEach(walk)
-      }
-    }
-    walk(statements)
-    return found
   }
 
   init(
@@ -228,6 +221,7 @@ public struct Parser {
       _ = advance()
       skipNewlines()
       let pipeline = try parsePipeline()
+      noteGlobal(target.name)
       return Statement(kind: .assign(target, pipeline), range: start.union(pipeline.range))
     }
     if case .word(let word) = current.kind, let statement = try parseKeywordStatement(word) {
@@ -275,6 +269,7 @@ public struct Parser {
       guard current.isWord("in") else { throw unexpected(expected: "'in'") }
       _ = advance()
       let sequence = try parseExpression()
+      noteGlobal(name)
       let body = try parseBlock()
       return Statement(
         kind: .forIn(variable: name, sequence: sequence, body: body), range: start.union(body.range))
@@ -298,10 +293,12 @@ public struct Parser {
       guard current.isWord("catch") else { throw unexpected(expected: "'catch' after the try block") }
       _ = advance()
       let handler = try parseBlock()
+      noteGlobal("error")
       return Statement(kind: .tryCatch(body: body, handler: handler), range: start.union(handler.range))
     case "source":
       _ = advance()
       let path = try parseArgumentValue()
+      noteSource(path)
       return Statement(kind: .source(path), range: start.union(path.range))
     case "exit":
       _ = advance()
@@ -384,6 +381,9 @@ public struct Parser {
       skipNewlines()
     }
     try expect(symbol: "]", "']' after the parameters")
+    noteDef(name, parameters)
+    defDepth += 1
+    defer { defDepth -= 1 }
     let body = try parseBlock()
     return Statement(
       kind: .def(name: name, parameters: parameters, body: body), range: start.union(body.range))
@@ -393,7 +393,11 @@ public struct Parser {
     guard current.isSymbol("{") else { throw unexpected(expected: "'{'") }
     let open = advance()
     try enter()
-    defer { leave() }
+    blockDepth += 1
+    defer {
+      leave()
+      blockDepth -= 1
+    }
     let statements = parseStatements(until: "}")
     guard current.isSymbol("}") else { throw .unclosed("'{'", opened: open.range, open.range) }
     let close = advance()
@@ -425,6 +429,30 @@ public struct Parser {
   }
 
   static let expressionWords: Set<String> = ["true", "false", "null", "now", "not"]
+
+  // MARK: The outline
+
+  var notesOutline: Bool { blockArgumentDepth == 0 }
+
+  mutating func noteGlobal(_ name: String) {
+    if notesOutline && defDepth == 0 { outline.globals.insert(name) }
+  }
+
+  mutating func noteDef(_ name: String, _ parameters: [FunctionParameter]) {
+    guard notesOutline else { return }
+    outline.signatures[name] = FunctionParameter.signature(of: parameters)
+    if blockDepth == 0 { outline.declarations.append(.def(name: name, parameters: parameters)) }
+  }
+
+  mutating func noteSource(_ path: Expr) {
+    guard notesOutline else { return }
+    guard case .literal(.string(let text)) = path.kind else {
+      outline.hasComputedSource = true
+      return
+    }
+    outline.declarations.append(
+      .source(path: text, range: path.range, insideDef: defDepth > 0, topLevel: blockDepth == 0))
+  }
 }
 
 /// Every syntax error of one source.
