@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DocSpaceSimulator
+
 @Suite struct TokenTests {
   @Test func endingAConnectionEndsItsToken() async throws {
     let portal = try await RawPortal.start()
@@ -91,6 +93,16 @@ import Testing
 
 @Suite struct WireTests {
   static let apiDate = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}(Z|[+-]\d{2}:\d{2})$"#
+
+  @Test func stringsAreEscapedOnlyWhereJSONNeedsIt() {
+    let text = Wire.string("a \"quoted\" back\\slash\nline\ttab\u{1}é/").text
+    #expect(text == #""a \"quoted\" back\\slash\nline\ttab\u0001é/""#)
+  }
+
+  @Test func objectsKeepTheirOrderAndLeaveOutNilMembers() {
+    let wire = Wire.object([("b", .int(1)), ("gone", nil), ("a", .array([.bool(true), .null, .string("x")]))])
+    #expect(wire.text == #"{"b":1,"a":[true,null,"x"]}"#)
+  }
 
   @Test func theSuccessEnvelopeHasExactlyTheServersKeys() async throws {
     let portal = try await RawPortal.start()

@@ -17,14 +17,17 @@ extension PortalState {
   /// guests are shown to one who is not an admin (DbUserService.cs:898-962).
   func people(_ query: PeopleQuery, viewer: SimUser) -> [SimUser] {
     let admin = viewer.isAdmin
+    let textMatches = Self.textFilter(query.text, separator: query.separator)
     let selected = users.filter { user in
       statusMatches(user, query.employeeStatus, admin: admin)
         && (query.activationStatus.map { user.activation.rawValue == $0 } ?? true)
         && typeMatches(user, query.employeeType, area: query.area) && areaMatches(user, query.area)
         && canView(user, by: viewer)
-        && Self.textMatches(user, query.text, separator: query.separator)
+        && textMatches(user)
     }
-    return selected.sorted { Self.precedes($0, $1, by: query.sortBy, ascending: query.ascending) }
+    let keys = selected.map(SortKey.init)
+    let order = keys.indices.sorted { Self.precedes(keys[$0], keys[$1], by: query.sortBy, ascending: query.ascending) }
+    return order.map { selected[$0] }
   }
 
   /// DbUserService.cs:862-889: without a status, an admin sees everyone and others all but
@@ -67,17 +70,20 @@ extension PortalState {
   /// with a separator, split at it instead and any part will do.
   ///
   /// Parts are not trimmed, and an empty part is in every name.
-  static func textMatches(_ user: SimUser, _ text: String?, separator: String?) -> Bool {
+  /// The text is prepared once per listing, not once per person.
+  static func textFilter(_ text: String?, separator: String?) -> (SimUser) -> Bool {
     let processed = (text ?? "").lowercased().trimmingCharacters(in: .whitespaces)
-    guard !processed.isEmpty else { return true }
-    func holds(_ part: String) -> Bool {
+    guard !processed.isEmpty else { return { _ in true } }
+    func holds(_ user: SimUser, _ part: String) -> Bool {
       part.isEmpty
         || [user.firstName, user.lastName, user.email].contains { $0.lowercased().contains(part) }
     }
     guard let separator, !separator.isEmpty else {
-      return processed.components(separatedBy: " ").allSatisfy(holds)
+      let parts = processed.components(separatedBy: " ")
+      return { user in parts.allSatisfy { holds(user, $0) } }
     }
-    return processed.components(separatedBy: separator).contains(where: holds)
+    let parts = processed.components(separatedBy: separator)
+    return { user in parts.contains { holds(user, $0) } }
   }
 
   /// The order of `GetUsers` (DbUserService.cs:322-434).
@@ -85,44 +91,25 @@ extension PortalState {
   /// Names sort after the status (active, invited, disabled) and an invited user by email; the type
   /// order is owner, admins, room admins, users, guests, then first name. Ties, which the database
   /// leaves unordered, go by first name, last name and id here, so pages do not shift.
-  static func precedes(_ one: SimUser, _ other: SimUser, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
-    func bucket(_ user: SimUser) -> Int {
-      switch user.status {
-      case .active: return 0
-      case .pending: return 1
-      case .terminated: return 2
-      }
-    }
-    func typeRank(_ user: SimUser) -> Int {
-      switch user.role {
-      case .owner: return 0
-      case .docSpaceAdmin: return 1
-      case .roomAdmin: return 2
-      case .user: return 3
-      case .guest: return 4
-      }
-    }
-    func name(_ user: SimUser, _ part: String) -> String {
-      (user.status == .pending ? user.email : part).lowercased()
-    }
+  static func precedes(_ one: SortKey, _ other: SortKey, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
     func ordered<T: Comparable>(_ left: T, _ right: T) -> Bool? {
       left == right ? nil : (ascending ? left < right : left > right)
     }
     let primary: Bool?
     switch sort {
     case .firstName, .displayName:
-      if bucket(one) != bucket(other) { return bucket(one) < bucket(other) }
-      primary = ordered(name(one, one.firstName), name(other, other.firstName))
+      if one.bucket != other.bucket { return one.bucket < other.bucket }
+      primary = ordered(one.name(one.firstName), other.name(other.firstName))
     case .lastName:
-      if bucket(one) != bucket(other) { return bucket(one) < bucket(other) }
-      primary = ordered(name(one, one.lastName), name(other, other.lastName))
+      if one.bucket != other.bucket { return one.bucket < other.bucket }
+      primary = ordered(one.name(one.lastName), other.name(other.lastName))
     case .type:
-      primary = ordered(typeRank(one), typeRank(other))
+      primary = ordered(one.typeRank, other.typeRank)
     case .email:
-      primary = ordered(one.email.lowercased(), other.email.lowercased())
+      primary = ordered(one.email, other.email)
     case .department:
       // Nobody is in a group, so only the first name orders, in the requested direction.
-      primary = ordered(one.firstName.lowercased(), other.firstName.lowercased())
+      primary = ordered(one.firstName, other.firstName)
     case .registrationDate:
       primary = ordered(one.registered, other.registered)
     case .usedSpace, .createdBy:
@@ -130,8 +117,46 @@ extension PortalState {
       primary = nil
     }
     if let primary { return primary }
-    return (one.firstName.lowercased(), one.lastName.lowercased(), one.id)
-      < (other.firstName.lowercased(), other.lastName.lowercased(), other.id)
+    return (one.firstName, one.lastName, one.id) < (other.firstName, other.lastName, other.id)
+  }
+
+  /// What the order compares of a user, lower-cased once per listing rather than once per
+  /// comparison: a page of a large portal sorts every person.
+  struct SortKey {
+    /// Active, invited, disabled.
+    var bucket: Int
+    /// Owner, admins, room admins, users, guests.
+    var typeRank: Int
+    var firstName: String
+    var lastName: String
+    var email: String
+    var pending: Bool
+    var registered: Date
+    var id: String
+
+    init(_ user: SimUser) {
+      switch user.status {
+      case .active: bucket = 0
+      case .pending: bucket = 1
+      case .terminated: bucket = 2
+      }
+      switch user.role {
+      case .owner: typeRank = 0
+      case .docSpaceAdmin: typeRank = 1
+      case .roomAdmin: typeRank = 2
+      case .user: typeRank = 3
+      case .guest: typeRank = 4
+      }
+      firstName = user.firstName.lowercased()
+      lastName = user.lastName.lowercased()
+      email = user.email.lowercased()
+      pending = user.status == .pending
+      registered = user.registered
+      id = user.id
+    }
+
+    /// An invited user is named by email.
+    func name(_ part: String) -> String { pending ? email : part }
   }
 
   func user(idOrUserName: String) -> SimUser? {

@@ -14,32 +14,59 @@ indirect enum Wire: Sendable {
 
   /// Compact JSON; object members whose value is nil are left out.
   var text: String {
+    var output = ""
+    write(to: &output)
+    return output
+  }
+
+  /// Appends the JSON to one buffer: a page of a hundred people is one string, not thousands.
+  func write(to output: inout String) {
     switch self {
     case .object(let members):
-      let written = members.compactMap { key, value in value.map { "\(Wire.quote(key)):\($0.text)" } }
-      return "{" + written.joined(separator: ",") + "}"
-    case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-    case .string(let text): return Wire.quote(text)
-    case .int(let number): return String(number)
-    case .bool(let flag): return flag ? "true" : "false"
-    case .null: return "null"
+      output += "{"
+      var first = true
+      for (key, value) in members {
+        guard let value else { continue }
+        if !first { output += "," }
+        first = false
+        Wire.quote(key, to: &output)
+        output += ":"
+        value.write(to: &output)
+      }
+      output += "}"
+    case .array(let items):
+      output += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { output += "," }
+        item.write(to: &output)
+      }
+      output += "]"
+    case .string(let text): Wire.quote(text, to: &output)
+    case .int(let number): output += String(number)
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .null: output += "null"
     }
   }
 
-  static func quote(_ text: String) -> String {
-    var result = "\""
+  static func quote(_ text: String, to output: inout String) {
+    output += "\""
+    defer { output += "\"" }
+    let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    if plain {
+      output += text
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-      default: result.unicodeScalars.append(scalar)
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
+      default: output.unicodeScalars.append(scalar)
       }
     }
-    return result + "\""
   }
 
   static func optional(_ text: String?) -> Wire? { text.map(Wire.string) }
