@@ -151,3 +151,35 @@ import Testing
     #expect(controller.limit == 8)
   }
 }
+
+extension ConcurrencyControllerTests {
+  /// Calm at 7 long enough to try 8, then at 8 for a round's growth.
+  func probing() -> ConcurrencyController {
+    var controller = ConcurrencyController(.auto, now: start)
+    controller.throttled(sentAt: start, now: start + .milliseconds(1), retryAfter: nil, othersInFlight: 7)
+    let later = start + .milliseconds(2)
+    while controller.learned == 7 {
+      for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
+    }
+    for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
+    return controller
+  }
+
+  @Test func aThrottledProbeGoesBackToTheLevelThatHeldInsteadOfHalving() {
+    var controller = probing()
+    #expect(controller.limit == 8)
+    controller.throttled(
+      sentAt: start + .milliseconds(3), now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 7)
+    #expect(controller.limit == 7)
+    #expect(controller.learned == 7)
+  }
+
+  @Test func aThrottledAnswerAfterAProbeHeldARoundHalvesAgain() {
+    var controller = probing()
+    let later = start + .milliseconds(3)
+    for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
+    controller.throttled(sentAt: later, now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 7)
+    #expect(controller.limit == 4)
+    #expect(controller.learned == 7)
+  }
+}

@@ -13,8 +13,9 @@ import DSHLanguage
 /// - A 429 or 503 halves the level and remembers the one that drew it: growing again (still
 ///   doubling, unless latency climbed before) stops just below it, so a portal that limits
 ///   requests in flight is back at its limit a round later; only a long calm run
-///   (`probeRounds` rounds) lets it try one more. Answers to requests sent before the halving
-///   speak of the old level and change nothing.
+///   (`probeRounds` rounds) lets it try one more. A 429 or 503 drawn by that one more goes
+///   straight back to the level it was tried from, which held all along, instead of halving.
+///   Answers to requests sent before the halving speak of the old level and change nothing.
 /// - When halving has not helped (no request sent since succeeded) and the throttled
 ///   request was the only one out, the portal is not counting requests in flight but
 ///   wants a pause (a budget per minute or day): nothing is sent for its `Retry-After`
@@ -42,6 +43,8 @@ struct ConcurrencyController {
   private var round: [Duration] = []
   private var best: Duration?
   private var calmRounds = 0
+  /// The calm level a probe tried one more above, until the probe is answered or throttled.
+  private var probedFrom: Int?
   private var loweredAt: Instant?
   private var answeredSinceLowered = true
   /// The level and the learned level before the current run of 429s began.
@@ -77,9 +80,13 @@ struct ConcurrencyController {
     let cap = min(ceiling, learned)
     if limit < cap {
       limit = doubling ? min(cap, limit * 2) : limit + 1
-    } else if learned < ceiling {
+    } else {
+      // A whole round at the cap passed without a 429: a probe under way found room.
+      probedFrom = nil
+      guard learned < ceiling else { return }
       calmRounds += 1
       if calmRounds >= Self.probeRounds {
+        probedFrom = learned
         learned += 1
         calmRounds = 0
       }
@@ -90,6 +97,14 @@ struct ConcurrencyController {
   /// other requests still out.
   mutating func throttled(sentAt: Instant, now: Instant, retryAfter: Double?, othersInFlight: Int) {
     if let loweredAt, sentAt < loweredAt { return }
+    if let probed = probedFrom, limit > probed {
+      probedFrom = nil
+      learned = probed
+      limit = probed
+      round.removeAll()
+      loweredAt = now
+      return
+    }
     if answeredSinceLowered {
       beforeThrottling = (limit, learned)
     } else if othersInFlight == 0 {
