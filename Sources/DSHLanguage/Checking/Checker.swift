@@ -130,7 +130,7 @@ extension ProgramChecker {
       guard depth < Self.maximumDepth else { return }
       depth += 1
       defer { depth -= 1 }
-      for index in list.indices { statement(list[index]) }
+      for statement in list { self.statement(statement) }
     }
 
     mutating func statement(_ statement: Statement) {

@@ -128,22 +128,6 @@ public struct Program: Sendable {
   var outline: Outline
 }
 
-extension Statement {
-  /// The statement lists directly inside this one: branches, loop and def bodies, try and catch
-  /// blocks.
-  ///
-  /// Walks over the tree recurse through these.
-  var blocks: [[Statement]] {
-    switch kind {
-    case .ifElse(let branches, let otherwise):
-      return branches.map(\.body.statements) + (otherwise.map { [$0.statements] } ?? [])
-    case .forIn(_, _, let body), .whileLoop(_, let body), .def(_, _, let body): return [body.statements]
-    case .tryCatch(let body, let handler): return [body.statements, handler.statements]
-    case .assign, .pipeline, .return, .break, .continue, .source, .exit, .explain: return []
-    }
-  }
-}
-
 extension Program {
   /// The parameters of a top-level `def main [...]`, which parse a script's arguments.
   public var mainParameters: [FunctionParameter]? {
