@@ -22,33 +22,33 @@ import Testing
     }
   }
 
-  @Test func autoStartsAtEightAndDoublesWhileLatencyHoldsUpToSixtyFour() {
+  @Test func autoStartsAtSixteenAndDoublesWhileLatencyHoldsUpToSixtyFour() {
     var controller = ConcurrencyController(.auto, now: start)
-    #expect(controller.limit == 8)
-    #expect(trajectory(&controller, rounds: 5) == [16, 32, 64, 64, 64])
+    #expect(controller.limit == 16)
+    #expect(trajectory(&controller, rounds: 4) == [32, 64, 64, 64])
   }
 
   @Test func itStopsGrowingWhenLatencyClimbs() {
     var controller = ConcurrencyController(.auto, now: start)
-    // 20 ms at 8 and 16 in flight; from 32 on each answer takes 40 ms: requests are queueing.
-    let levels = trajectory(&controller, rounds: 6) { $0 < 2 ? 20 : 40 }
-    #expect(levels == [16, 32, 32, 32, 32, 32])
+    // 20 ms at 16 in flight; from 32 on each answer takes 40 ms: requests are queueing.
+    let levels = trajectory(&controller, rounds: 6) { $0 < 1 ? 20 : 40 }
+    #expect(levels == [32, 32, 32, 32, 32, 32])
   }
 
   @Test func latencyWithinOneAndAHalfTimesTheBestStillCountsAsHolding() {
     var controller = ConcurrencyController(.auto, now: start)
-    #expect(trajectory(&controller, rounds: 3) { $0 == 0 ? 20 : 29 } == [16, 32, 64])
+    #expect(trajectory(&controller, rounds: 2) { $0 == 0 ? 20 : 29 } == [32, 64])
   }
 
   @Test(arguments: [429, 503])
   func aThrottledAnswerHalvesTheLevelAndGrowingStopsJustBelowIt(_ status: Int) {
     var controller = ConcurrencyController(.auto, now: start)
     _ = trajectory(&controller, rounds: 1)
-    #expect(controller.limit == 16)
+    #expect(controller.limit == 32)
     let now = start + .milliseconds(100)
-    controller.throttled(sentAt: start, now: now, retryAfter: 1, othersInFlight: 15)
-    #expect(controller.limit == 8)
-    #expect(controller.learned == 15)
+    controller.throttled(sentAt: start, now: now, retryAfter: 1, othersInFlight: 31)
+    #expect(controller.limit == 16)
+    #expect(controller.learned == 31)
     #expect(controller.resumeAt <= now, "the first 429 lowers the level without a pause")
     // Growing again: doubling, up to the learned level in a round, not past it.
     var levels: [Int] = []
@@ -56,12 +56,12 @@ import Testing
       for _ in 0..<controller.limit { controller.answered(sentAt: now, latency: .milliseconds(20)) }
       levels.append(controller.limit)
     }
-    #expect(levels == [15, 15, 15, 15])
+    #expect(levels == [31, 31, 31, 31])
   }
 
   @Test func afterLatencyClimbedGrowingBackAfterAThrottledAnswerIsOneMoreARound() {
     var controller = ConcurrencyController(.auto, now: start)
-    #expect(trajectory(&controller, rounds: 3) { $0 < 2 ? 20 : 40 } == [16, 32, 32])
+    #expect(trajectory(&controller, rounds: 3) { $0 < 1 ? 20 : 40 } == [32, 32, 32])
     let now = start + .milliseconds(100)
     controller.throttled(sentAt: start, now: now, retryAfter: 1, othersInFlight: 31)
     #expect(controller.limit == 16)
@@ -88,13 +88,13 @@ import Testing
     var controller = ConcurrencyController(.auto, now: start)
     let first = start + .milliseconds(10)
     controller.throttled(sentAt: start, now: first, retryAfter: 2, othersInFlight: 5)
-    #expect(controller.limit == 4)
+    #expect(controller.limit == 8)
     let second = first + .milliseconds(10)
     controller.throttled(sentAt: first, now: second, retryAfter: 2, othersInFlight: 0)
     #expect(controller.resumeAt >= second + .seconds(2))
     #expect(controller.resumeAt <= second + .seconds(3))
     // A budget ran out, not room for requests in flight: after the pause, half the level before.
-    #expect(controller.limit == 4)
+    #expect(controller.limit == 8)
     #expect(controller.learned == 64)
   }
 
@@ -104,8 +104,8 @@ import Testing
     controller.throttled(sentAt: start, now: first, retryAfter: 2, othersInFlight: 5)
     let second = first + .milliseconds(10)
     controller.throttled(sentAt: first, now: second, retryAfter: 2, othersInFlight: 3)
-    #expect(controller.limit == 2)
-    #expect(controller.learned == 3)
+    #expect(controller.limit == 4)
+    #expect(controller.learned == 7)
     #expect(controller.resumeAt <= second)
   }
 
@@ -116,7 +116,7 @@ import Testing
     controller.answered(sentAt: first, latency: .milliseconds(20))
     let second = first + .milliseconds(30)
     controller.throttled(sentAt: first + .milliseconds(5), now: second, retryAfter: 2, othersInFlight: 0)
-    #expect(controller.limit == 2)
+    #expect(controller.limit == 4)
     #expect(controller.resumeAt <= second)
   }
 
@@ -141,24 +141,24 @@ import Testing
 
   @Test func aLongCalmRunAtTheLearnedLevelTriesOneMore() {
     var controller = ConcurrencyController(.auto, now: start)
-    controller.throttled(sentAt: start, now: start + .milliseconds(1), retryAfter: nil, othersInFlight: 7)
-    #expect(controller.learned == 7)
+    controller.throttled(sentAt: start, now: start + .milliseconds(1), retryAfter: nil, othersInFlight: 15)
+    #expect(controller.learned == 15)
     let later = start + .milliseconds(2)
     for _ in 0..<(ConcurrencyController.probeRounds + 4) {
       for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
     }
-    #expect(controller.learned == 8)
-    #expect(controller.limit == 8)
+    #expect(controller.learned == 16)
+    #expect(controller.limit == 16)
   }
 }
 
 extension ConcurrencyControllerTests {
-  /// Calm at 7 long enough to try 8, then at 8 for a round's growth.
+  /// Throttled at the start of 16, calm at 15 long enough to try 16, then at 16 for a round's growth.
   func probing() -> ConcurrencyController {
     var controller = ConcurrencyController(.auto, now: start)
-    controller.throttled(sentAt: start, now: start + .milliseconds(1), retryAfter: nil, othersInFlight: 7)
+    controller.throttled(sentAt: start, now: start + .milliseconds(1), retryAfter: nil, othersInFlight: 15)
     let later = start + .milliseconds(2)
-    while controller.learned == 7 {
+    while controller.learned == 15 {
       for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
     }
     for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
@@ -167,19 +167,19 @@ extension ConcurrencyControllerTests {
 
   @Test func aThrottledProbeGoesBackToTheLevelThatHeldInsteadOfHalving() {
     var controller = probing()
-    #expect(controller.limit == 8)
+    #expect(controller.limit == 16)
     controller.throttled(
-      sentAt: start + .milliseconds(3), now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 7)
-    #expect(controller.limit == 7)
-    #expect(controller.learned == 7)
+      sentAt: start + .milliseconds(3), now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 15)
+    #expect(controller.limit == 15)
+    #expect(controller.learned == 15)
   }
 
   @Test func aThrottledAnswerAfterAProbeHeldARoundHalvesAgain() {
     var controller = probing()
     let later = start + .milliseconds(3)
     for _ in 0..<controller.limit { controller.answered(sentAt: later, latency: .milliseconds(20)) }
-    controller.throttled(sentAt: later, now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 7)
-    #expect(controller.limit == 4)
-    #expect(controller.learned == 7)
+    controller.throttled(sentAt: later, now: start + .milliseconds(4), retryAfter: nil, othersInFlight: 15)
+    #expect(controller.limit == 8)
+    #expect(controller.learned == 15)
   }
 }

@@ -26,6 +26,31 @@ import Testing
     TargetResult(label: .int(id), outcome: outcome, status: outcome == .closed ? 200 : nil, error: nil)
   }
 
+  @Test func aLineIsOneCompactJSONObjectWithSortedKeysThatReadsBack() throws {
+    var line = JournalLine(
+      type: .outcome, run: "r", time: "2026-07-10T12:04:05Z", portal: "https://p.example.com/", caller: nil,
+      verb: "revoke-user")
+    line.target = .user("66faa6e4-f133-11ea-b126-00ffeec8b4ef")
+    line.label = "a \"quoted\"\nlabel/\u{1}é"
+    line.outcome = .notActive
+    line.status = 404
+    line.counts = ["failed": 1, "closed": 2]
+    line.interrupted = true
+    let text = line.json
+    #expect(!text.contains("\n"))
+    let names = try #require(JSON.parse(text).asRecord?.names)
+    #expect(names == names.sorted())
+    #expect(!names.contains("caller"))
+    let read = try JSONDecoder().decode(JournalLine.self, from: Data(text.utf8))
+    #expect(read.label == line.label)
+    #expect(read.target == line.target)
+    #expect(read.outcome == .notActive)
+    #expect(read.status == 404)
+    #expect(read.counts == ["closed": 2, "failed": 1])
+    #expect(read.portal == "https://p.example.com/")
+    #expect(read.interrupted == true)
+  }
+
   @Test func anIntentIsOnDiskBeforeItsOutcomeIsKnown() throws {
     let home = stateHome()
     let journal = try writer(home)

@@ -99,13 +99,18 @@ public enum DateText {
   public static func format(_ date: Date, in zone: DisplayZone) -> String {
     let clamped = clamp(date)
     let offset = zone.secondsFromUTC(at: clamped)
-    let parts = components(of: clamped, offset: offset)
     let whole = clamped.timeIntervalSince1970.rounded(.down)
     let millis = Int(((clamped.timeIntervalSince1970 - whole) * 1000).rounded())
-    var text = String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-    if millis > 0 && millis < 1000 { text += String(format: ".%03d", millis) }
+    let clock =
+      CivilTime(clockSeconds: Int(whole) + offset)
+      ?? {
+        let parts = components(of: clamped, offset: offset)
+        return CivilTime(
+          year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: parts.hour ?? 0,
+          minute: parts.minute ?? 0, second: parts.second ?? 0)
+      }()
+    var text = clock.text
+    if millis > 0 && millis < 1000 { text += "." + String(String(1000 + millis).dropFirst()) }
     return text + (offset == 0 ? "Z" : offsetText(offset, separator: ":"))
   }
 

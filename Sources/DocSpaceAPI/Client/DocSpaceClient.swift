@@ -43,6 +43,9 @@ public struct DocSpaceClient: Sendable {
     clientConfiguration.connectionPool.retryConnectionEstablishment = false
     // The pool's default of 8 connections would cap `set concurrency` silently.
     clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+    // dsh traces its calls itself (`set trace on`); the client's distributed-tracing hooks
+    // would only fill span attributes for the no-op tracer, on every request.
+    clientConfiguration.tracing.tracer = nil
     self.transport = Transport(
       http: HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration),
       credential: configuration.credential, calls: calls)

@@ -1,4 +1,5 @@
 import DSHLanguage
+import DocSpaceAPI
 import Foundation
 import Synchronization
 
@@ -92,11 +93,11 @@ enum BulkRunner {
   }
 
   static func run<Target: BulkTarget>(
-    _ targets: [Target], invocation: Invocation, verb: String, portal: PortalConnection,
+    _ targets: [Target], invocation: Invocation, verb: String, portal: PortalConnection, client: DocSpaceClient,
     settle: (@Sendable ([TargetResult], [Int]) async -> [Int: TargetResult])? = nil,
     _ body: @escaping @Sendable (Target, SendHook) async -> Attempt
   ) async -> BulkReport {
-    let journal = await portal.journalWriter(verb: verb)
+    let journal = await portal.journalWriter(verb: verb, client: client)
     journal?.start(targets: targets.count)
     let (events, continuation) = AsyncStream<Event>.makeStream()
     let watch = portal.interruption.observe { count in continuation.yield(.stop(level: count)) }

@@ -3,7 +3,7 @@ import DSHLanguage
 /// How many requests a bulk run keeps in flight, and when it pauses: the control law of
 /// `BulkRunner` and `Person.lookUp`, fed with each answer as it comes.
 ///
-/// - It starts at 8 (`auto`) or at the fixed number, and never goes past its ceiling: 64
+/// - It starts at 16 (`auto`) or at the fixed number, and never goes past its ceiling: 64
 ///   (`auto`, the HTTP client's pool) or the fixed number.
 /// - While the portal keeps up it grows, a round at a time (a round: as many answers as
 ///   requests allowed in flight): doubling until the first sign of a limit, by one after.
@@ -24,8 +24,12 @@ import DSHLanguage
 struct ConcurrencyController {
   typealias Instant = ContinuousClock.Instant
 
-  /// Where `auto` starts: moderate, what a fixed default used to be.
-  static let autoStart = 8
+  /// Where `auto` starts: moderate, a quarter of the ceiling.
+  ///
+  /// DocSpace 3.7's limiter admits
+  /// 15 writes in flight, so at most one request of the first round draws a 429 there; a start
+  /// of 8 cost every bulk run one more round of ramp.
+  static let autoStart = 16
   /// How far above the best round's median latency a round's may be and still count as holding.
   static let tolerance = 1.5
   /// Calm rounds at the learned level before trying one more in flight.

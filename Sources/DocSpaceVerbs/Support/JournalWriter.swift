@@ -14,11 +14,6 @@ final class JournalWriter: Sendable {
   let caller: String
   let verb: String
   private let descriptor: Mutex<Int32>
-  private static let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
 
   /// Opens the journal (rotating it first when large); nil when there is nowhere to keep it.
   init?(paths: JournalPaths, portal: String, caller: String, verb: String) {
@@ -85,10 +80,9 @@ final class JournalWriter: Sendable {
   }
 
   private func append(_ line: JournalLine) {
-    guard var data = try? Self.encoder.encode(line) else { return }
-    data.append(UInt8(ascii: "\n"))
+    var text = line.json + "\n"
     descriptor.withLock { descriptor in
-      data.withUnsafeBytes { bytes in
+      text.withUTF8 { bytes in
         guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {

@@ -12,9 +12,9 @@ extension PortalConnection {
   /// `logoutallchangepassword`), journaled like a bulk run: an intent for each session it
   /// will end before it is sent, then their common outcome.
   func journaled<Result>(
-    verb: String, sessions: [Int], _ call: () async throws(APIError) -> Result
+    verb: String, sessions: [Int], client: DocSpaceClient, _ call: () async throws(APIError) -> Result
   ) async throws -> Result {
-    let journal = await journalWriter(verb: verb)
+    let journal = await journalWriter(verb: verb, client: client)
     journal?.start(targets: sessions.count)
     for id in sessions { journal?.intent(.connection(id), label: String(id)) }
     let answer: Swift.Result<Result, APIError>

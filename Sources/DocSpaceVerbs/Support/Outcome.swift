@@ -5,7 +5,7 @@ import DocSpaceAPI
 ///
 /// The summary, the exit status, the journal and the retry rules read this type, never a string
 /// read back from a record.
-enum Outcome: String, Sendable, CaseIterable, Codable {
+enum Outcome: String, Sendable, CaseIterable, Decodable {
   /// The portal ended it.
   case closed
   /// The portal knows no active session by that id (unknown, or already ended).

@@ -268,12 +268,20 @@ public actor PortalConnection {
   /// A person met before, by user id or email.
   func person(_ key: String) -> Person? { people[key.lowercased()] }
 
-  /// A journal for one run of a verb that ends sessions, naming the portal and the caller.
-  func journalWriter(verb: String) async -> JournalWriter? {
-    if me == nil, let client { _ = try? await currentUser(client) }
+  /// Reads who is signed in (`GET @self`, with `client`, so a trace shows it) unless it is known.
+  ///
+  /// The verbs that end sessions call it while they prepare, so that the journal can name the caller.
+  func learnCaller(_ client: DocSpaceClient) async {
+    if me == nil { _ = try? await currentUser(client) }
+  }
+
+  /// A journal for one run of a verb that ends sessions, naming the portal and the caller
+  /// (read with `client` when not known yet).
+  func journalWriter(verb: String, client: DocSpaceClient) async -> JournalWriter? {
+    await learnCaller(client)
     return JournalWriter(
       paths: JournalPaths(environment: environment),
-      portal: client?.configuration.baseURL.absoluteString ?? "", caller: me?.email ?? "", verb: verb)
+      portal: self.client?.configuration.baseURL.absoluteString ?? "", caller: me?.email ?? "", verb: verb)
   }
 
   func remember(sessions: [(Int, String)]) { completions.add(sessions: sessions) }

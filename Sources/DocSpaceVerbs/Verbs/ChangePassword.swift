@@ -30,7 +30,9 @@ extension DocSpaceVerbs {
           try await DryRun.plan { () async throws(APIError) in _ = try await client.logOutAllAndChangePassword() }
         ])
       }
-      let url = try await portal.journaled(verb: "change-password", sessions: own.items.map(\.id).filter { $0 != 0 }) {
+      let url = try await portal.journaled(
+        verb: "change-password", sessions: own.items.map(\.id).filter { $0 != 0 }, client: client
+      ) {
         () async throws(APIError) in try await client.logOutAllAndChangePassword()
       }
       await portal.forgetCredential()

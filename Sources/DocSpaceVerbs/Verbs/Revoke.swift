@@ -35,7 +35,8 @@ extension DocSpaceVerbs {
       calls: [
         Endpoint.me.call(
           when:
-            "only when no connect, whoami or sessions has named the shell's own connection with the credential in use"),
+            "only when who is signed in is not known yet and the targets come from a listing (it names your sessions and the journal's caller), or no connect, whoami or sessions has named the shell's own connection"
+        ),
         Endpoint.activeConnections.call(
           when: "only for bare connection ids not listed before, to tell which are yours; not in a dry run"),
         Endpoint.person.call(when: "once per other person named in the targets, to name them; not in a dry run"),
@@ -67,6 +68,9 @@ extension DocSpaceVerbs {
         return DryRun.value(planned)
       }
       let includesOwn = own != 0 && targets.contains { $0.id == own }
+      // One GET @self names your own sessions and the journal's caller; a lookup of your id
+      // (besides the journal's own) would cost a round trip more.
+      if targets.contains(where: { $0.userId != nil }) { await portal.learnCaller(client) }
       let myId = await portal.me?.id.lowercased()
       let ownIds = try await ownSessions(targets, own: own, myId: myId, portal: portal, client: client)
       let users = targets.compactMap { $0.userId?.lowercased() }.reduce(into: [String]()) { seen, id in
@@ -107,7 +111,7 @@ extension DocSpaceVerbs {
       }
       let chosen = targets
       var report = await BulkRunner.run(
-        chosen, invocation: invocation, verb: "revoke", portal: portal,
+        chosen, invocation: invocation, verb: "revoke", portal: portal, client: client,
         settle: { results, unknown in
           await settleOwn(results, unknown, targets: chosen, ownIds: ownIds, client: client)
         }, work)

@@ -39,7 +39,7 @@ extension DocSpaceVerbs {
       try await SafetyRails.confirm(
         invocation, question: "End \(others.count) of your other session\(others.count == 1 ? "" : "s")?",
         needed: others.count > 1)
-      let name = try await portal.journaled(verb: "revoke-others", sessions: others.map(\.id)) {
+      let name = try await portal.journaled(verb: "revoke-others", sessions: others.map(\.id), client: client) {
         () async throws(APIError) in try await client.logOutAllExceptThis()
       }
       await portal.forget(sessionIds: Set(others.map(\.id)))

@@ -61,9 +61,12 @@ extension DocSpaceVerbs {
         }
       }
       await portal.remember(people: Person.inRecords(argument))
+      // The journal names the caller: read at the same time as the people, not a round trip after.
+      async let callerLearned: Void = portal.learnCaller(client)
       await scanForEmails(targets, portal: portal, client: client, concurrency: invocation.settings.concurrency)
       let people = await Person.lookUp(
         targets.map(\.text), portal: portal, client: client, concurrency: invocation.settings.concurrency)
+      await callerLearned
       try SafetyRails.stopIfInterrupted()
       let names = targets.map { people[$0.text.lowercased()]?.text }
       // Every target asks, one too: all of a person's sessions end, on every device.
@@ -99,7 +102,8 @@ extension DocSpaceVerbs {
           return Attempt(error, sent: true, forbidden: "ending another user's sessions needs the \(adminRole) role")
         }
       }
-      var report = await BulkRunner.run(targets, invocation: invocation, verb: "revoke-user", portal: portal, work)
+      var report = await BulkRunner.run(
+        targets, invocation: invocation, verb: "revoke-user", portal: portal, client: client, work)
       for index in report.results.indices { report.results[index].name = names[index] }
       invocation.host.inform(report.summary)
       return try report.finish()
