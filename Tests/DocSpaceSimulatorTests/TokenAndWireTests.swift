@@ -99,6 +99,18 @@ import Testing
     #expect(text == #""a \"quoted\" back\\slash\nline\ttab\u0001é/""#)
   }
 
+  @Test func apiDateTimesHaveSevenFractionDigitsAndThePortalsOffset() {
+    let date = Date(timeIntervalSince1970: 1_783_685_045.25)  // 2026-07-10T12:04:05.25Z
+    #expect(PortalClock(offsetMinutes: 180).apiDateTime(date) == "2026-07-10T15:04:05.2500000+03:00")
+    #expect(PortalClock(offsetMinutes: -570).apiDateTime(date) == "2026-07-10T02:34:05.2500000-09:30")
+    #expect(PortalClock(offsetMinutes: 0).apiDateTime(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.0000000Z")
+  }
+
+  @Test func profileSearchesAreURLEncodedLikeHttpUtility() {
+    #expect(WireModels.urlEncode("Ann O'Neil+x@example.com") == "Ann+O%27Neil%2bx%40example.com")
+    #expect(WireModels.urlEncode("é-_.!*()") == "%c3%a9-_.!*()")
+  }
+
   @Test func objectsKeepTheirOrderAndLeaveOutNilMembers() {
     let wire = Wire.object([("b", .int(1)), ("gone", nil), ("a", .array([.bool(true), .null, .string("x")]))])
     #expect(wire.text == #"{"b":1,"a":[true,null,"x"]}"#)

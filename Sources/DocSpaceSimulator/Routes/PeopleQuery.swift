@@ -19,6 +19,14 @@ struct PeopleQuery: Sendable {
   var count = 100
   var startIndex = 0
 
+  /// How the people are ordered: what `PortalState` keeps one sorting for.
+  struct Order: Hashable, Sendable {
+    var sortBy: SortBy
+    var ascending: Bool
+  }
+
+  var order: Order { Order(sortBy: sortBy, ascending: ascending) }
+
   /// `UserSortType` (SERVER `common/ASC.Core.Common/Core/SortType.cs`), parsed by
   /// `UserSortTypeExtensions.TryParse(sortBy, ignoreCase)`; anything else is FirstName, and
   /// DisplayName is FirstName in the first-last name format (UserQueryFilter.cs:102-111).

@@ -91,11 +91,20 @@ struct WireModels {
   /// `HttpUtility.UrlEncode`: letters, digits and `-_.!*()` stay, a space is `+`, every other
   /// UTF-8 byte `%xx` in lower case.
   static func urlEncode(_ text: String) -> String {
-    let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!*()".utf8)
-    return text.utf8.map { byte in
-      if kept.contains(byte) { return String(UnicodeScalar(byte)) }
-      if byte == UInt8(ascii: " ") { return "+" }
-      return String(format: "%%%02x", byte)
-    }.joined()
+    var encoded: [UInt8] = []
+    encoded.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      if keptInURLs.contains(byte) {
+        encoded.append(byte)
+      } else if byte == UInt8(ascii: " ") {
+        encoded.append(UInt8(ascii: "+"))
+      } else {
+        encoded += [UInt8(ascii: "%"), lowerHex[Int(byte >> 4)], lowerHex[Int(byte & 0xF)]]
+      }
+    }
+    return String(decoding: encoded, as: UTF8.self)
   }
+
+  private static let keptInURLs = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!*()".utf8)
+  private static let lowerHex = Array("0123456789abcdef".utf8)
 }

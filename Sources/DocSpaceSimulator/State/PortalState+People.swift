@@ -18,16 +18,22 @@ extension PortalState {
   func people(_ query: PeopleQuery, viewer: SimUser) -> [SimUser] {
     let admin = viewer.isAdmin
     let textMatches = Self.textFilter(query.text, separator: query.separator)
-    let selected = users.filter { user in
+    return order(query.order).map { users[$0] }.filter { user in
       statusMatches(user, query.employeeStatus, admin: admin)
         && (query.activationStatus.map { user.activation.rawValue == $0 } ?? true)
         && typeMatches(user, query.employeeType, area: query.area) && areaMatches(user, query.area)
         && canView(user, by: viewer)
         && textMatches(user)
     }
-    let keys = selected.map(SortKey.init)
-    let order = keys.indices.sorted { Self.precedes(keys[$0], keys[$1], by: query.sortBy, ascending: query.ascending) }
-    return order.map { selected[$0] }
+  }
+
+  /// The indices of `users` in `order` (a total order: filtering keeps it).
+  private func order(_ order: PeopleQuery.Order) -> [Int] {
+    if let known = peopleOrders[order] { return known }
+    let keys = users.map(SortKey.init)
+    let sorted = keys.indices.sorted { Self.precedes(keys[$0], keys[$1], by: order.sortBy, ascending: order.ascending) }
+    peopleOrders[order] = sorted
+    return sorted
   }
 
   /// DbUserService.cs:862-889: without a status, an admin sees everyone and others all but

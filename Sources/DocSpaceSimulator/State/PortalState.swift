@@ -23,6 +23,9 @@ actor PortalState {
   var blockedUntil: [String: Date] = [:]
   var random: SeededRandom
   var nextEventId: Int
+  /// The users' order for each sort a people listing asked for, worked out once: the accounts
+  /// never change, and a large portal's pages each sorted every person.
+  var peopleOrders: [PeopleQuery.Order: [Int]] = [:]
 
   init(options: SimulatorOptions, now: Date = Date()) {
     self.options = options

@@ -30,10 +30,12 @@ extension DocSpaceVerbs {
       seeAlso: ["revoke", "users", "user"],
       calls: [
         Endpoint.me.call(
-          when: "only to ask the question (in the REPL, without --yes), when who is signed in is not known yet"),
+          when:
+            "only when who is signed in is not known yet: the journal names the caller (read alongside the scan), and the question (in the REPL, without --yes) says whether you are among the targets"
+        ),
         Endpoint.people.call(
           when:
-            "only for more than \(scanAbove) emails not met before: one scan of every person, the pages after the first at once, if it takes fewer requests than a lookup each"
+            "only for more than \(scanAbove) emails not met before: a scan of the people, the pages that many would fill at once, the pages after them (at once) only when they are fewer than the emails still missing"
         ),
         Endpoint.personByEmail.call(
           when: "once per email target the scan did not find (or with no scan), to find its id"),
@@ -113,21 +115,24 @@ extension DocSpaceVerbs {
   /// Above this many emails not met before, one scan of every person finds them.
   static let scanAbove = 10
 
-  /// Many emails are found in one paged scan of the portal's people rather than a lookup
-  /// each, when the scan takes fewer requests; who it finds is remembered.
+  /// Many emails are found in a paged scan of the portal's people rather than a lookup each:
+  /// the pages that many people fill are read at once, the pages after them only when they
+  /// are fewer than the emails still missing; who it finds is remembered.
   ///
-  /// A scan that fails
-  /// (a user may not list people) leaves the lookups to do it.
+  /// A page that cannot be read (a user may not list people) leaves its people to the lookups.
   private static func scanForEmails(
     _ targets: [Targets.User], portal: PortalConnection, client: DocSpaceClient, concurrency: Settings.Concurrency
   ) async {
     var emails = Set<String>()
     for case .email(let email) in targets where await portal.person(email) == nil { emails.insert(email.lowercased()) }
-    guard emails.count > scanAbove, let first = try? await PeoplePages.first(client) else { return }
-    await portal.remember(people: first.users.map(Person.init))
-    guard PeoplePages.remainingPages(total: first.total) < emails.count else { return }
-    let rest = await PeoplePages.rest(client, total: first.total, concurrency: PeoplePages.inFlight(concurrency))
-    await portal.remember(people: (rest ?? []).map(Person.init))
+    guard emails.count > scanAbove else { return }
+    let found = await PeoplePages.scan(
+      client, expecting: emails.count, concurrency: PeoplePages.inFlight(concurrency)
+    ) { pagesLeft, found in
+      let missing = emails.subtracting(found.compactMap { $0.email?.lowercased() })
+      return !missing.isEmpty && pagesLeft < missing.count
+    }
+    await portal.remember(people: found.map(Person.init))
   }
 
   /// A dry run: each email found (by the scan, or looked up: a read, sent, as the request
