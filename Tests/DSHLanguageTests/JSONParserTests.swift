@@ -29,6 +29,25 @@ import Testing
     #expect(value.asRecord?.names == ["b", "a"])
   }
 
+  @Test func aRepeatedLongStringIsOneCopy() throws {
+    let id = "66faa6e4-f133-11ea-b126-00ffeec8b4ef"
+    let parsed = try JSON.parse(#"[{"u":"\#(id)"},{"u":"other-long-string-in-between"},{"u":"\#(id)"}]"#)
+    let strings = try #require(parsed.asList).compactMap { $0.asRecord?["u"]?.asString }
+    #expect(strings == [id, "other-long-string-in-between", id])
+    let storage = strings.map { text in text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+    #expect(storage[0] != nil)
+    #expect(storage[0] == storage[2])
+    #expect(storage[0] != storage[1])
+  }
+
+  @Test func aLongStringThatIsNotUTF8IsRefused() {
+    let bytes = Array(#"["#.utf8) + [0x22] + Array(repeating: UInt8(ascii: "a"), count: 20) + [0xFF, 0x22, 0x5D]
+    let result = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(JSON.ParseError) in try JSON.parse(utf8: buffer) }
+    }
+    #expect(throws: JSON.ParseError.self) { try result.get() }
+  }
+
   @Test func aRepeatedKeyKeepsItsFirstPlaceAndTheLastValue() throws {
     let value = try JSON.parse(#"{"a": 1, "b": 2, "a": 3}"#)
     #expect(value.asRecord?.names == ["a", "b"])

@@ -5,8 +5,9 @@
 struct JSONFile {
   let buffer: PagedBuffer
   let shown: String
-  /// How far the parser moves on between two releases.
-  var releaseStep = 8 << 20
+  /// How far the parser moves on between two releases: at most this much text is held
+  /// besides the values.
+  var releaseStep = 1 << 20
 
   /// The file's value; bad JSON (or a string that is not UTF-8) is reported at FILE:LINE:COLUMN.
   func value() throws -> Value {

@@ -120,6 +120,11 @@ public enum JSON {
     let releaseStep: Int
     let release: ((Int) -> Void)?
     var nextRelease: Int
+    /// The strings read last that were too long to be kept inline, in slots by a hash of
+    /// their bytes (empty until the first): a file's repeated values, such as user ids, then
+    /// share one copy instead of taking one each.
+    var recent: [String?] = []
+    static let recentSlots = 4096
 
     init(bytes: UnsafeBufferPointer<UInt8>, releaseStep: Int, release: ((Int) -> Void)?) {
       self.bytes = bytes
@@ -213,7 +218,7 @@ public enum JSON {
       while index < bytes.count {
         switch bytes[index] {
         case UInt8(ascii: "\""):
-          guard let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+          guard let text = shared(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
             throw notUTF8(from: start)
           }
           index += 1
@@ -254,6 +259,20 @@ public enum JSON {
         }
       }
       throw error("unterminated JSON string")
+    }
+
+    /// The string `bytes` spell (as `text`), the same storage as the last one read with these
+    /// bytes when it is too long to be kept inline.
+    mutating func shared(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+      guard bytes.count > 15 && bytes.count <= 256 else { return Self.text(bytes) }
+      var hash: UInt32 = 2_166_136_261  // FNV-1a
+      for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+      if recent.isEmpty { recent = Array(repeating: nil, count: Self.recentSlots) }
+      let slot = Int(hash) & (Self.recentSlots - 1)
+      if let known = recent[slot], known.utf8.elementsEqual(bytes) { return known }
+      let text = Self.text(bytes)
+      recent[slot] = text
+      return text
     }
 
     /// The string UTF-8 `bytes` spell, or nil when they are not UTF-8.
