@@ -127,3 +127,23 @@ import Testing
     await portal.server.stop()
   }
 }
+
+/// The simulator finds a login event by id with a binary search: that needs the events in id order.
+@Suite struct EventOrderTests {
+  @Test func eventsStayInIdOrderAndEachIsFoundByItsId() async {
+    var options = SimulatorOptions()
+    options.users = 40
+    options.historyEvents = 200
+    let state = PortalState(options: options)
+    for _ in 0..<3 {
+      _ = await state.signIn(
+        login: "user@example.com", password: "demo-password", session: false, ip: "203.0.113.5", agent: nil, page: "",
+        now: Date())
+    }
+    let ids = await state.events.map(\.id)
+    #expect(ids == ids.sorted())
+    for (position, id) in ids.enumerated() { #expect(await state.eventIndex(id: id) == position) }
+    #expect(await state.eventIndex(id: (ids.last ?? 0) + 1) == nil)
+    #expect(await state.eventIndex(id: 0) == nil)
+  }
+}

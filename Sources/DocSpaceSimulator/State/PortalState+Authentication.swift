@@ -85,7 +85,7 @@ extension PortalState {
   func validGrant(_ token: String) -> TokenGrant? {
     guard let grant = tokens[token], grant.userCookieIndex == cookieIndex[grant.userId, default: 0] else { return nil }
     if grant.loginEventId != 0 {
-      guard let event = events.first(where: { $0.id == grant.loginEventId }), event.active else { return nil }
+      guard let index = eventIndex(id: grant.loginEventId), events[index].active else { return nil }
     }
     return grant
   }
@@ -148,7 +148,7 @@ extension PortalState {
   /// current account, however it authenticated.
   func signOut(cookieToken: String?, caller: Caller?, ip: String, agent: String?, page: String) {
     if let eventId = cookieToken.flatMap({ tokens[$0]?.loginEventId }), eventId != 0,
-      let index = events.firstIndex(where: { $0.id == eventId })
+      let index = eventIndex(id: eventId)
     {
       events[index].active = false
     }

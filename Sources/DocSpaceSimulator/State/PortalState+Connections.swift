@@ -28,7 +28,7 @@ extension PortalState {
 
   /// PUT logout/{id}: false for unknown or inactive, forbidden for others' unless admin.
   func logOut(eventId: Int, by caller: Caller) throws(Denial) -> Bool {
-    guard let index = events.firstIndex(where: { $0.id == eventId }), events[index].isConnection else { return false }
+    guard let index = eventIndex(id: eventId), events[index].isConnection else { return false }
     guard events[index].userId == caller.user.id || caller.user.isAdmin else { throw .forbidden }
     events[index].active = false
     return true

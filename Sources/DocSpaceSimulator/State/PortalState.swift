@@ -92,6 +92,19 @@ actor PortalState {
     return token
   }
 
+  /// Where the event `id` sits in `events`, which are in id order (the fixture numbers them in
+  /// date order, and every new one takes the next id): a binary search, not a scan of every
+  /// event on each request.
+  func eventIndex(id: Int) -> Int? {
+    var low = 0
+    var high = events.count
+    while low < high {
+      let middle = (low + high) / 2
+      if events[middle].id < id { low = middle + 1 } else { high = middle }
+    }
+    return low < events.count && events[low].id == id ? low : nil
+  }
+
   func nextEventIdAndAdvance() -> Int {
     defer { nextEventId += 1 }
     return nextEventId
