@@ -104,12 +104,12 @@ import Testing
       let first = try await demo(stateDirectory: state)
       try first.type("print 31337")
       try first.press("Enter")
-      #expect(await first.waitFor { $0.contains("\n31337") })
+      #expect(await first.waitFor { $0.contains("\n31337") }, "\(first.screen)")
       try first.type("connect http://127.0.0.1:9 --token not-a-real-secret")
       try first.press("Enter")
-      #expect(await first.waitFor { $0.contains("error[") })
+      #expect(await first.waitFor { $0.contains("error[") }, "\(first.screen)")
       try first.press("C-d")
-      #expect(await first.waitFor { _ in first.exitCode != nil })
+      #expect(await first.waitFor { _ in first.exitCode != nil }, "did not exit: \(first.screen)")
     }
     let file = state.appendingPathComponent("dsh/history-demo").path
     let attributes = try FileManager.default.attributesOfItem(atPath: file)
@@ -120,7 +120,7 @@ import Testing
 
     let second = try await demo(stateDirectory: state)
     try second.press("Up")
-    #expect(await second.waitFor { _ in second.cursorLine.hasSuffix("> print 31337") })
+    #expect(await second.waitFor { _ in second.cursorLine.hasSuffix("> print 31337") }, "\(second.screen)")
   }
 
   @Test func ctrlCCancelsARunningCommandAndReturnsToThePrompt() async throws {
