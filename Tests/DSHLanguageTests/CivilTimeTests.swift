@@ -10,10 +10,10 @@ import Testing
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = .gmt
     let parts = calendar.dateComponents(
-      [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+      [.year, .month, .day, .hour, .minute, .second, .weekday], from: Date(timeIntervalSince1970: Double(seconds)))
     return CivilTime(
       year: parts.year ?? -1, month: parts.month ?? -1, day: parts.day ?? -1, hour: parts.hour ?? -1,
-      minute: parts.minute ?? -1, second: parts.second ?? -1)
+      minute: parts.minute ?? -1, second: parts.second ?? -1, weekday: (parts.weekday ?? 0) - 1)
   }
 
   @Test func agreesWithFoundationFromTheGregorianReformToTheYear9999() throws {
@@ -38,6 +38,9 @@ import Testing
 
   @Test func leavesClocksBeforeTheReformToFoundation() {
     #expect(CivilTime(clockSeconds: CivilTime.gregorianReform - 1) == nil)
+    for seconds in [CivilTime.gregorianReform - 1, -62_135_596_800, -30_000_000_000] {
+      #expect(CivilTime(Date(timeIntervalSince1970: Double(seconds)), offset: 0) == foundationFields(seconds))
+    }
   }
 
   @Test func formatShowsFoundationsJulianDatesBeforeTheReform() throws {

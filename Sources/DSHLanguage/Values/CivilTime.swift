@@ -1,7 +1,11 @@
-/// A moment's calendar fields as a clock shows it, in the proleptic Gregorian calendar,
-/// worked out by arithmetic (Howard Hinnant's `civil_from_days`) instead of through
-/// `Calendar`, whose `dateComponents` cost microseconds per date: a bulk run stamps two
-/// journal lines per request, and a listing formats every date it shows.
+import Foundation
+
+/// A moment's calendar fields as a clock shows it: what `DateText` and `DatePattern` write.
+///
+/// From the Gregorian reform on they are worked out by arithmetic (Howard Hinnant's
+/// `civil_from_days`), not through `Calendar`, whose `dateComponents` cost microseconds per
+/// date: a bulk run stamps two journal lines per request, and a listing formats every date it
+/// shows. Before the reform Foundation's Gregorian calendar is Julian, and it is asked instead.
 struct CivilTime: Equatable {
   var year: Int
   var month: Int
@@ -9,13 +13,30 @@ struct CivilTime: Equatable {
   var hour: Int
   var minute: Int
   var second: Int
+  /// 0 for Sunday to 6 for Saturday.
+  var weekday: Int
 
-  /// 1582-10-15T00:00:00 as seconds since 1970: Foundation's Gregorian calendar is Julian
-  /// before it, so earlier clocks are left to `Calendar`.
+  /// 1582-10-15T00:00:00 as seconds since 1970, where Foundation's calendar turns Gregorian.
   static let gregorianReform = -12_219_292_800
 
-  /// The fields of a clock reading `seconds` (whole seconds since 1970 on that clock); nil
-  /// before the Gregorian reform.
+  /// The fields of `date` (its whole seconds) on a clock `offset` seconds from UTC.
+  init(_ date: Date, offset: Int) {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+    if let computed = CivilTime(clockSeconds: seconds) {
+      self = computed
+      return
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .gmt
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+    self.init(
+      year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0,
+      minute: parts.minute ?? 0, second: parts.second ?? 0, weekday: Self.weekday(seconds))
+  }
+
+  /// The fields of a clock reading `seconds` (whole seconds since 1970 on that clock), by
+  /// arithmetic; nil before the Gregorian reform.
   init?(clockSeconds seconds: Int) {
     guard seconds >= Self.gregorianReform else { return nil }
     let days = Self.floorDivide(seconds, 86_400)
@@ -33,29 +54,30 @@ struct CivilTime: Equatable {
     hour = secondOfDay / 3_600
     minute = secondOfDay % 3_600 / 60
     second = secondOfDay % 60
+    weekday = Self.weekday(seconds)
   }
 
-  init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+  init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
     (self.year, self.month, self.day) = (year, month, day)
-    (self.hour, self.minute, self.second) = (hour, minute, second)
+    (self.hour, self.minute, self.second, self.weekday) = (hour, minute, second, weekday)
   }
 
   /// `2026-07-10T12:04:05`.
   var text: String {
-    var text = ""
-    text.reserveCapacity(19)
-    Self.append(year, width: 4, to: &text)
-    for (separator, field) in [("-", month), ("-", day), ("T", hour), (":", minute), (":", second)] {
-      text += separator
-      Self.append(field, width: 2, to: &text)
-    }
-    return text
+    Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) + "T" + Self.padded(hour, 2)
+      + ":" + Self.padded(minute, 2) + ":" + Self.padded(second, 2)
   }
 
-  private static func append(_ number: Int, width: Int, to text: inout String) {
+  /// `number` in decimal with leading zeros up to `width` digits (`%0*d` without `String(format:)`).
+  static func padded(_ number: Int, _ width: Int) -> String {
     let digits = String(number)
-    if digits.utf8.count < width { text += String(repeating: "0", count: width - digits.utf8.count) }
-    text += digits
+    let missing = width - digits.utf8.count
+    return missing > 0 ? String(repeating: "0", count: missing) + digits : digits
+  }
+
+  /// Weekdays run on across calendars: 1970-01-01 was a Thursday.
+  private static func weekday(_ seconds: Int) -> Int {
+    (floorDivide(seconds, 86_400) % 7 + 11) % 7
   }
 
   private static func floorDivide(_ dividend: Int, _ divisor: Int) -> Int {

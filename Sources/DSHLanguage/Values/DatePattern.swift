@@ -33,15 +33,9 @@ public enum DatePattern {
   public static func format(_ date: Date, pattern: String, zone: DisplayZone) throws(BadDirective) -> String {
     let date = DateText.clamp(date)
     let offset = zone.secondsFromUTC(at: date)
-    let parts = DateText.components(of: date, offset: offset)
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
-    let year = parts.year ?? 0
-    let month = parts.month ?? 1
-    let day = parts.day ?? 1
-    let hour = parts.hour ?? 0
-    let weekday = (parts.weekday ?? 1) - 1
-    func two(_ number: Int) -> String { String(format: "%02d", number) }
+    let clock = CivilTime(date, offset: offset)
+    let (year, month, day, hour, weekday) = (clock.year, clock.month, clock.day, clock.hour, clock.weekday)
+    func two(_ number: Int) -> String { CivilTime.padded(number, 2) }
     var output = ""
     var characters = pattern.makeIterator()
     while let character = characters.next() {
@@ -51,7 +45,7 @@ public enum DatePattern {
       }
       guard let directive = characters.next() else { throw BadDirective(directive: "%") }
       switch directive {
-      case "Y": output += String(format: "%04d", year)
+      case "Y": output += CivilTime.padded(year, 4)
       case "y": output += two(year % 100)
       case "m": output += two(month)
       case "d": output += two(day)
@@ -59,9 +53,9 @@ public enum DatePattern {
       case "H": output += two(hour)
       case "I": output += two(hour % 12 == 0 ? 12 : hour % 12)
       case "p": output += hour < 12 ? "AM" : "PM"
-      case "M": output += two(parts.minute ?? 0)
-      case "S": output += two(parts.second ?? 0)
-      case "j": output += String(format: "%03d", calendar.ordinality(of: .day, in: .year, for: date) ?? 1)
+      case "M": output += two(clock.minute)
+      case "S": output += two(clock.second)
+      case "j": output += CivilTime.padded(dayOfYear(date, offset: offset), 3)
       case "a": output += String(weekdays[weekday].prefix(3))
       case "A": output += weekdays[weekday]
       case "b": output += String(months[month - 1].prefix(3))
@@ -70,12 +64,19 @@ public enum DatePattern {
       case "z": output += DateText.offsetText(offset, separator: "")
       case "Z": output += offset == 0 ? "UTC" : DateText.offsetText(offset, separator: ":")
       case "s": output += String(Int(date.timeIntervalSince1970.rounded(.down)))
-      case "F": output += String(format: "%04d-%02d-%02d", year, month, day)
-      case "T": output += String(format: "%02d:%02d:%02d", hour, parts.minute ?? 0, parts.second ?? 0)
+      case "F": output += CivilTime.padded(year, 4) + "-" + two(month) + "-" + two(day)
+      case "T": output += two(hour) + ":" + two(clock.minute) + ":" + two(clock.second)
       case "%": output += "%"
       default: throw BadDirective(directive: "%" + String(directive))
       }
     }
     return output
+  }
+
+  /// `%j`: the day of the year on a clock `offset` seconds from UTC, from Foundation's calendar.
+  private static func dayOfYear(_ date: Date, offset: Int) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
+    return calendar.ordinality(of: .day, in: .year, for: date) ?? 1
   }
 }

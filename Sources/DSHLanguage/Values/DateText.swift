@@ -101,16 +101,8 @@ public enum DateText {
     let offset = zone.secondsFromUTC(at: clamped)
     let whole = clamped.timeIntervalSince1970.rounded(.down)
     let millis = Int(((clamped.timeIntervalSince1970 - whole) * 1000).rounded())
-    let clock =
-      CivilTime(clockSeconds: Int(whole) + offset)
-      ?? {
-        let parts = components(of: clamped, offset: offset)
-        return CivilTime(
-          year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: parts.hour ?? 0,
-          minute: parts.minute ?? 0, second: parts.second ?? 0)
-      }()
-    var text = clock.text
-    if millis > 0 && millis < 1000 { text += "." + String(String(1000 + millis).dropFirst()) }
+    var text = CivilTime(clamped, offset: offset).text
+    if millis > 0 && millis < 1000 { text += "." + CivilTime.padded(millis, 3) }
     return text + (offset == 0 ? "Z" : offsetText(offset, separator: ":"))
   }
 
@@ -118,20 +110,13 @@ public enum DateText {
   static func offsetText(_ offset: Int, separator: String) -> String {
     let sign = offset < 0 ? "-" : "+"
     let minutes = abs(offset) / 60
-    return sign + String(format: "%02d", minutes / 60) + separator + String(format: "%02d", minutes % 60)
+    return sign + CivilTime.padded(minutes / 60, 2) + separator + CivilTime.padded(minutes % 60, 2)
   }
 
   /// The date moved into `range` (NaN becomes 1970).
   static func clamp(_ date: Date) -> Date {
     let seconds = date.timeIntervalSince1970
     return Date(timeIntervalSince1970: seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound))
-  }
-
-  /// Calendar fields of `date` as a clock `offset` seconds from UTC shows it.
-  static func components(of date: Date, offset: Int) -> DateComponents {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
-    return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
   }
 }
 

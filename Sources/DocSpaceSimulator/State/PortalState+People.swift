@@ -27,11 +27,13 @@ extension PortalState {
     }
   }
 
-  /// The indices of `users` in `order` (a total order: filtering keeps it).
+  /// The indices of `users` in `order` (a total order: filtering keeps it), sorted the first
+  /// time a listing asks for it.
   private func order(_ order: PeopleQuery.Order) -> [Int] {
     if let known = peopleOrders[order] { return known }
-    let keys = users.map(SortKey.init)
-    let sorted = keys.indices.sorted { Self.precedes(keys[$0], keys[$1], by: order.sortBy, ascending: order.ascending) }
+    let sorted = users.indices.sorted {
+      Self.precedes(users[$0], users[$1], by: order.sortBy, ascending: order.ascending)
+    }
     peopleOrders[order] = sorted
     return sorted
   }
@@ -97,25 +99,44 @@ extension PortalState {
   /// Names sort after the status (active, invited, disabled) and an invited user by email; the type
   /// order is owner, admins, room admins, users, guests, then first name. Ties, which the database
   /// leaves unordered, go by first name, last name and id here, so pages do not shift.
-  static func precedes(_ one: SortKey, _ other: SortKey, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
+  static func precedes(_ one: SimUser, _ other: SimUser, by sort: PeopleQuery.SortBy, ascending: Bool) -> Bool {
+    func bucket(_ user: SimUser) -> Int {
+      switch user.status {
+      case .active: return 0
+      case .pending: return 1
+      case .terminated: return 2
+      }
+    }
+    func typeRank(_ user: SimUser) -> Int {
+      switch user.role {
+      case .owner: return 0
+      case .docSpaceAdmin: return 1
+      case .roomAdmin: return 2
+      case .user: return 3
+      case .guest: return 4
+      }
+    }
+    func name(_ user: SimUser, _ part: String) -> String {
+      (user.status == .pending ? user.email : part).lowercased()
+    }
     func ordered<T: Comparable>(_ left: T, _ right: T) -> Bool? {
       left == right ? nil : (ascending ? left < right : left > right)
     }
     let primary: Bool?
     switch sort {
     case .firstName, .displayName:
-      if one.bucket != other.bucket { return one.bucket < other.bucket }
-      primary = ordered(one.name(one.firstName), other.name(other.firstName))
+      if bucket(one) != bucket(other) { return bucket(one) < bucket(other) }
+      primary = ordered(name(one, one.firstName), name(other, other.firstName))
     case .lastName:
-      if one.bucket != other.bucket { return one.bucket < other.bucket }
-      primary = ordered(one.name(one.lastName), other.name(other.lastName))
+      if bucket(one) != bucket(other) { return bucket(one) < bucket(other) }
+      primary = ordered(name(one, one.lastName), name(other, other.lastName))
     case .type:
-      primary = ordered(one.typeRank, other.typeRank)
+      primary = ordered(typeRank(one), typeRank(other))
     case .email:
-      primary = ordered(one.email, other.email)
+      primary = ordered(one.email.lowercased(), other.email.lowercased())
     case .department:
       // Nobody is in a group, so only the first name orders, in the requested direction.
-      primary = ordered(one.firstName, other.firstName)
+      primary = ordered(one.firstName.lowercased(), other.firstName.lowercased())
     case .registrationDate:
       primary = ordered(one.registered, other.registered)
     case .usedSpace, .createdBy:
@@ -123,46 +144,8 @@ extension PortalState {
       primary = nil
     }
     if let primary { return primary }
-    return (one.firstName, one.lastName, one.id) < (other.firstName, other.lastName, other.id)
-  }
-
-  /// What the order compares of a user, lower-cased once per listing rather than once per
-  /// comparison: a page of a large portal sorts every person.
-  struct SortKey {
-    /// Active, invited, disabled.
-    var bucket: Int
-    /// Owner, admins, room admins, users, guests.
-    var typeRank: Int
-    var firstName: String
-    var lastName: String
-    var email: String
-    var pending: Bool
-    var registered: Date
-    var id: String
-
-    init(_ user: SimUser) {
-      switch user.status {
-      case .active: bucket = 0
-      case .pending: bucket = 1
-      case .terminated: bucket = 2
-      }
-      switch user.role {
-      case .owner: typeRank = 0
-      case .docSpaceAdmin: typeRank = 1
-      case .roomAdmin: typeRank = 2
-      case .user: typeRank = 3
-      case .guest: typeRank = 4
-      }
-      firstName = user.firstName.lowercased()
-      lastName = user.lastName.lowercased()
-      email = user.email.lowercased()
-      pending = user.status == .pending
-      registered = user.registered
-      id = user.id
-    }
-
-    /// An invited user is named by email.
-    func name(_ part: String) -> String { pending ? email : part }
+    return (one.firstName.lowercased(), one.lastName.lowercased(), one.id)
+      < (other.firstName.lowercased(), other.lastName.lowercased(), other.id)
   }
 
   func user(idOrUserName: String) -> SimUser? {

@@ -26,9 +26,8 @@ struct ConcurrencyController {
 
   /// Where `auto` starts: moderate, a quarter of the ceiling.
   ///
-  /// DocSpace 3.7's limiter admits
-  /// 15 writes in flight, so at most one request of the first round draws a 429 there; a start
-  /// of 8 cost every bulk run one more round of ramp.
+  /// DocSpace 3.7's limiter admits 15 writes in flight, so at most one request of the first
+  /// round draws a 429 there; a start of 8 cost every bulk run one more round of ramp.
   static let autoStart = 16
   /// How far above the best round's median latency a round's may be and still count as holding.
   static let tolerance = 1.5
