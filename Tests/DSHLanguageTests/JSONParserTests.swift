@@ -40,6 +40,16 @@ import Testing
     #expect(storage[0] != storage[1])
   }
 
+  @Test func eachRecordOfAListHasExactlyTheRoomItsFieldsNeed() throws {
+    let fields = (0..<12).map { #""f\#($0)":\#($0)"# }.joined(separator: ",")
+    let rows = try #require(try JSON.parse("[{\(fields)},{\(fields)}]").asList)
+    for row in rows {
+      let values = try #require(row.asRecord?.values)
+      #expect(values.count == 12)
+      #expect(values.capacity < 13)
+    }
+  }
+
   @Test func aLongStringThatIsNotUTF8IsRefused() {
     let bytes = Array(#"["#.utf8) + [0x22] + Array(repeating: UInt8(ascii: "a"), count: 20) + [0xFF, 0x22, 0x5D]
     let result = bytes.withUnsafeBufferPointer { buffer in

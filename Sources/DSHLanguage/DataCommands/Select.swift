@@ -13,11 +13,10 @@ extension DataCommands {
   ) { invocation in
     let names = try Fields.names(invocation)
     func pick(_ row: Value) throws -> Value {
-      var record = Record(kind: row.asRecord?.kind)
-      for (index, name) in names.enumerated() {
-        record[name] = try Fields.value(name, in: row, argument: .positional(index))
+      let fields = try names.enumerated().map { index, name in
+        (name, try Fields.value(name, in: row, argument: .positional(index)))
       }
-      return .record(record)
+      return .record(Record(kind: row.asRecord?.kind, fields: fields))
     }
     if case .record = invocation.input { return try pick(invocation.input) }
     return .list(try invocation.inputList().map(pick))

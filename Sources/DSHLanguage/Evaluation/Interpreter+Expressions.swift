@@ -22,9 +22,9 @@ extension Interpreter {
       for item in items { values.append(try await evaluate(item, row: row)) }
       return try Self.limitNesting(.list(values), expr.range)
     case .record(let fields):
-      var record = Record()
-      for field in fields { record[field.key] = try await evaluate(field.value, row: row) }
-      return try Self.limitNesting(.record(record), expr.range)
+      var values: [(String, Value)] = []
+      for field in fields { values.append((field.key, try await evaluate(field.value, row: row))) }
+      return try Self.limitNesting(.record(Record(fields: values)), expr.range)
     case .unary(let op, let operand):
       let value = try await evaluate(operand, row: row)
       switch (op, value) {

@@ -107,16 +107,16 @@ public enum JSON {
   /// from their bytes in one step (and refused when they are not UTF-8), numbers are read
   /// without an intermediate string when they are plain ints, one scratch buffer serves every
   /// escaped string, and one stack of names and values every object, whose record then
-  /// gets exactly the room it needs (and the names of the object before, when they are the same).
+  /// gets exactly the room it needs (and the layout of the object before, when it has the same names).
   private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var scratch: [UInt8] = []
     var names: [String] = []
     var values: [Value] = []
-    /// The names of the object read last at each depth: the next one there with the same
-    /// names shares them.
-    var lastNames: [[String]] = []
+    /// The layout of the object read last at each depth: the next one there with the same
+    /// names shares it.
+    var lastLayouts: [RecordLayout] = []
     let releaseStep: Int
     let release: ((Int) -> Void)?
     var nextRelease: Int
@@ -400,9 +400,18 @@ public enum JSON {
         let byte = bytes[index]
         index += 1
         if byte == UInt8(ascii: "}") {
-          if lastNames.count <= depth { lastNames += Array(repeating: [], count: depth + 1 - lastNames.count) }
-          if !lastNames[depth].elementsEqual(names[first...]) { lastNames[depth] = Array(names[first...]) }
-          return .record(Record(distinctNames: lastNames[depth], values: Array(values[first...])))
+          if lastLayouts.count <= depth {
+            lastLayouts += Array(repeating: .empty, count: depth + 1 - lastLayouts.count)
+          }
+          if !lastLayouts[depth].names.elementsEqual(names[first...]) {
+            lastLayouts[depth] = RecordLayout(names: Array(names[first...]), kind: nil)
+          }
+          // A copy of its own, exactly as large as it needs to be: Array(values[first...]) of
+          // the top-level object is the stack's whole buffer, grown by doubling.
+          var own: [Value] = []
+          own.reserveCapacity(values.count - first)
+          own.append(contentsOf: values[first...])
+          return .record(Record(layout: lastLayouts[depth], values: own))
         }
         guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in JSON") }
       }
