@@ -363,6 +363,16 @@ public enum JSON {
       }
     }
 
+    /// A copy of `slice`, exactly as large as it needs to be: `Array(slice)` of a slice that
+    /// spans a whole stack (the fields of a top-level object) is the stack's buffer, grown by
+    /// doubling.
+    static func ownCopy<Element>(of slice: ArraySlice<Element>) -> [Element] {
+      var copy: [Element] = []
+      copy.reserveCapacity(slice.count)
+      copy.append(contentsOf: slice)
+      return copy
+    }
+
     mutating func object(depth: Int) throws(ParseError) -> Value {
       index += 1
       skipSpace()
@@ -404,14 +414,9 @@ public enum JSON {
             lastLayouts += Array(repeating: .empty, count: depth + 1 - lastLayouts.count)
           }
           if !lastLayouts[depth].names.elementsEqual(names[first...]) {
-            lastLayouts[depth] = RecordLayout(names: Array(names[first...]), kind: nil)
+            lastLayouts[depth] = RecordLayout(names: Self.ownCopy(of: names[first...]), kind: nil)
           }
-          // A copy of its own, exactly as large as it needs to be: Array(values[first...]) of
-          // the top-level object is the stack's whole buffer, grown by doubling.
-          var own: [Value] = []
-          own.reserveCapacity(values.count - first)
-          own.append(contentsOf: values[first...])
-          return .record(Record(layout: lastLayouts[depth], values: own))
+          return .record(Record(layout: lastLayouts[depth], values: Self.ownCopy(of: values[first...])))
         }
         guard byte == UInt8(ascii: ",") else { throw error("expected ',' or '}' in JSON") }
       }
