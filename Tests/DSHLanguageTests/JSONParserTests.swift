@@ -161,6 +161,12 @@ import Testing
     #expect(value == .string(Array(repeating: piece, count: 128).joined(separator: "\n")))
   }
 
+  @Test func encodingEscapesQuotesBackslashesAndControlCharactersOnly() {
+    #expect(JSON.encode(.string("plain é 😀 / text")) == #""plain é 😀 / text""#)
+    #expect(JSON.encode(.string("a\"b\\c\nd\re\tf\u{1}g\u{1F}h é")) == #""a\"b\\c\nd\re\tf\u0001g\u001fh é""#)
+    #expect(JSON.encode(.record(Record(["k\"": "v"])), indent: nil) == #"{"k\"":"v"}"#)
+  }
+
   @Test func encodedValuesParseBackToThemselves() throws {
     let value: Value = .list([
       .string("tab\there \"q\" \\ \u{1} é 😀"), .int(Int.min), .float(0.1), .record(Record(["k": .list([.null])])),

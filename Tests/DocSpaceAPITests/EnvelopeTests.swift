@@ -15,6 +15,26 @@ import Testing
     }
   }
 
+  @Test func anAnswerNestedDeeperThanTheLimitIsMalformed() async throws {
+    let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+    try await withPeer(.envelope(deep)) { portal in
+      let error = try await withClient(of: portal) { client in await failure { try await client.me() } }
+      guard case .malformed(_, let detail)? = error else {
+        Issue.record("expected .malformed, got \(String(describing: error))")
+        return
+      }
+      #expect(detail.contains("nested deeper than 64 levels"))
+    }
+  }
+
+  @Test func bracketsInsideStringsDoNotCountAsNesting() async throws {
+    let text = String(repeating: "[{", count: 100)
+    try await withPeer(.envelope(#""\#(text)\"\\""#)) { portal in
+      let answer = try await withClient(of: portal) { client in try await client.logOutAllExceptThis() }
+      #expect(answer == text + "\"\\")
+    }
+  }
+
   @Test func a401IsNotSignedIn() async throws {
     try await withPeer(.answer(status: 401, headers: [], body: [])) { portal in
       let error = try await withClient(of: portal) { client in await failure { try await client.me() } }

@@ -25,6 +25,11 @@ enum ResponseDecoding {
 
   /// The deepest nesting of `[` and `{` outside strings, counted without parsing.
   static func depth(of body: Data) -> Int {
+    // Over the bytes in place: Data's own iterator costs a call per byte, on every answer.
+    body.withUnsafeBytes { depth(of: $0) }
+  }
+
+  private static func depth(of body: UnsafeRawBufferPointer) -> Int {
     var depth = 0
     var deepest = 0
     var inString = false
