@@ -80,6 +80,22 @@ import Testing
     #expect(run["caller"] == .string("owner@example.com"))
   }
 
+  @Test func aCallerLearnedAfterTheStartNamesTheRun() throws {
+    let home = stateHome()
+    let journal = try #require(
+      JournalWriter(
+        paths: JournalPaths(environment: ["XDG_STATE_HOME": home]), portal: "https://p.example.com", caller: nil,
+        verb: "revoke"))
+    journal.start(targets: 1)
+    journal.intent(.connection(1), label: "1")
+    journal.name(caller: "owner@example.com")
+    journal.outcome(.connection(1), result(1, .closed))
+    journal.end(counts: [.closed: 1], interrupted: false)
+    let lines = try String(contentsOfFile: home + "/dsh/journal.jsonl", encoding: .utf8).split(separator: "\n")
+    #expect(lines.map { $0.contains("\"caller\"") } == [false, false, false, true])
+    #expect(reader(home).runs().first?.asRecord?["caller"] == .string("owner@example.com"))
+  }
+
   @Test func aTornLastLineIsSkippedAndCounted() throws {
     let home = stateHome()
     let journal = try writer(home)

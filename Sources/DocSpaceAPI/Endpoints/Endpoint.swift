@@ -101,8 +101,7 @@ public struct Endpoint: Sendable, Hashable {
   func request(
     _ values: [String: String] = [:], query: [(String, String)] = [], body: Data? = nil, secretFields: [String] = []
   ) -> APIRequest {
-    var path = self.path
-    for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: Self.encode(value)) }
+    var path = Self.fill(self.path, values)
     if !query.isEmpty { path += "?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&") }
     var request = APIRequest(method, path, body: body, secretFields: secretFields)
     request.endpoint = name
@@ -130,9 +129,45 @@ public struct Endpoint: Sendable, Hashable {
     all.filter { $0.matches(method: method, path: path) }.max { $0.fixedSegments < $1.fixedSegments }
   }
 
+  /// The template with each `{name}` that `values` holds replaced by its encoded value, in
+  /// one pass (a bulk run builds a path per request).
+  static func fill(_ template: String, _ values: [String: String]) -> String {
+    guard !values.isEmpty else { return template }
+    var filled = ""
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      filled += rest[..<open]
+      let name = String(rest[rest.index(after: open)..<close])
+      filled += values[name].map(encode) ?? String(rest[open...close])
+      rest = rest[rest.index(after: close)...]
+    }
+    return filled + rest
+  }
+
+  /// Percent-encodes all but the characters a query value may hold as they are (those of
+  /// `CharacterSet.urlQueryAllowed` but `&=+?/#`), byte by byte of the UTF-8, in capitals.
   static func encode(_ text: String) -> String {
-    var allowed = CharacterSet.urlQueryAllowed
-    allowed.remove(charactersIn: "&=+?/#")
-    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    guard !text.utf8.allSatisfy(isAllowed) else { return text }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count * 3)
+    for byte in text.utf8 {
+      if isAllowed(byte) {
+        bytes.append(byte)
+      } else {
+        bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func isAllowed(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return true
+    default:
+      return "!$'()*,-.:;@_~".utf8.contains(byte)
+    }
   }
 }

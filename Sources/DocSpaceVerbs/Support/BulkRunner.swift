@@ -94,11 +94,16 @@ enum BulkRunner {
 
   static func run<Target: BulkTarget>(
     _ targets: [Target], invocation: Invocation, verb: String, portal: PortalConnection, client: DocSpaceClient,
+    readsCallerAlongside: Bool = false,
     settle: (@Sendable ([TargetResult], [Int]) async -> [Int: TargetResult])? = nil,
     _ body: @escaping @Sendable (Target, SendHook) async -> Attempt
   ) async -> BulkReport {
-    let journal = await portal.journalWriter(verb: verb, client: client)
+    let journal = await portal.journalWriter(verb: verb)
     journal?.start(targets: targets.count)
+    // Who runs it, when not known yet: read alongside the first requests rather than a round
+    // trip before them, where the verb allows it (the run does not end this shell's connection).
+    async let callerNamed: Void =
+      readsCallerAlongside ? nameCaller(journal, portal: portal, client: client) : ()
     let (events, continuation) = AsyncStream<Event>.makeStream()
     let watch = portal.interruption.observe { count in continuation.yield(.stop(level: count)) }
     defer { portal.interruption.stopObserving(watch) }
@@ -117,6 +122,7 @@ enum BulkRunner {
       continuation.yield(.stop(level: 1))
     }
     report.verb = verb
+    await callerNamed
     if let settle {
       let unknown = report.results.indices.filter { report.results[$0].outcome == .unknown }
       if !unknown.isEmpty && portal.interruption.count < 2 {
@@ -129,6 +135,11 @@ enum BulkRunner {
     journal?.end(counts: report.counts, interrupted: report.interrupted)
     host.progress(done: targets.count, total: targets.count)
     return report
+  }
+
+  private static func nameCaller(_ journal: JournalWriter?, portal: PortalConnection, client: DocSpaceClient) async {
+    await portal.learnCaller(client)
+    if journal?.caller == nil, let email = await portal.me?.email { journal?.name(caller: email) }
   }
 }
 

@@ -30,7 +30,10 @@ struct JournalReader {
     var starts: [String: JournalLine] = [:]
     var states: [String: [JournalTarget: Outcome?]] = [:]
     var ends: [String: JournalLine] = [:]
+    // A run may learn who runs it after it began: the first line that names them says.
+    var callers: [String: String] = [:]
     for line in lines {
+      if let caller = line.caller, !caller.isEmpty, callers[line.run] == nil { callers[line.run] = caller }
       switch line.type {
       case .start:
         order.append(line.run)
@@ -53,7 +56,7 @@ struct JournalReader {
           fields: [
             ("run", .string(run)), ("time", DateText.parse(start.time).map(Value.date) ?? .string(start.time)),
             ("verb", .string(start.verb)), ("portal", .string(start.portal ?? "")),
-            ("caller", .string(start.caller ?? "")), ("targets", .int(start.targets ?? outcomes.count)),
+            ("caller", .string(callers[run] ?? "")), ("targets", .int(start.targets ?? outcomes.count)),
             ("closed", count(.closed)), ("notActive", count(.notActive)), ("forbidden", count(.forbidden)),
             ("failed", count(.failed)), ("unknown", count(.unknown)), ("skipped", count(.skipped)),
             ("unfinished", .int(unfinished)), ("interrupted", .bool(ends[run]?.interrupted ?? true)),

@@ -7,16 +7,19 @@ import Synchronization
 ///
 /// Each line is one `write(2)` to a file opened with O_APPEND, so lines never interleave and a
 /// crash tears at most the last one; `sync` flushes to disk at the end of a run and when a signal
-/// stops it. Shared by the run's concurrent requests, hence the lock.
+/// stops it. Shared by the run's concurrent requests, hence the locks.
+///
+/// The caller may be learned while the run goes on (`name(caller:)`): the lines written after
+/// that, and the end line, name them.
 final class JournalWriter: Sendable {
   let run: String
   let portal: String
-  let caller: String
   let verb: String
   private let descriptor: Mutex<Int32>
+  private let knownCaller: Mutex<String?>
 
   /// Opens the journal (rotating it first when large); nil when there is nowhere to keep it.
-  init?(paths: JournalPaths, portal: String, caller: String, verb: String) {
+  init?(paths: JournalPaths, portal: String, caller: String?, verb: String) {
     guard let path = paths.current else { return nil }
     paths.rotateIfLarge()
     let directory = (path as NSString).deletingLastPathComponent
@@ -27,9 +30,15 @@ final class JournalWriter: Sendable {
     self.descriptor = Mutex(descriptor)
     self.run = UUID().uuidString.lowercased()
     self.portal = portal
-    self.caller = caller
+    self.knownCaller = Mutex(caller)
     self.verb = verb
   }
+
+  /// Who runs it (their email), when known.
+  var caller: String? { knownCaller.withLock { $0 } }
+
+  /// Who runs it, learned after the run began.
+  func name(caller: String) { knownCaller.withLock { $0 = caller } }
 
   deinit { descriptor.withLock { _ = close($0) } }
 
@@ -71,10 +80,8 @@ final class JournalWriter: Sendable {
   private func line(_ type: JournalLine.Kind, _ fill: (inout JournalLine) -> Void) -> JournalLine {
     var line = JournalLine(
       type: type, run: run, time: DateText.format(Date()), portal: portal, caller: caller, verb: verb)
-    if type == .outcome || type == .end {
-      line.portal = nil
-      line.caller = nil
-    }
+    if type == .outcome { line.caller = nil }
+    if type == .outcome || type == .end { line.portal = nil }
     fill(&line)
     return line
   }

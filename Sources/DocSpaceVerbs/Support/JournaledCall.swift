@@ -14,7 +14,10 @@ extension PortalConnection {
   func journaled<Result>(
     verb: String, sessions: [Int], client: DocSpaceClient, _ call: () async throws(APIError) -> Result
   ) async throws -> Result {
-    let journal = await journalWriter(verb: verb, client: client)
+    // Read before the call, not alongside: the call ends this shell's connection too, and a
+    // read alongside could meet the ended token.
+    await learnCaller(client)
+    let journal = journalWriter(verb: verb)
     journal?.start(targets: sessions.count)
     for id in sessions { journal?.intent(.connection(id), label: String(id)) }
     let answer: Swift.Result<Result, APIError>

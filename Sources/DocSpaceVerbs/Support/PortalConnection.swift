@@ -275,13 +275,12 @@ public actor PortalConnection {
     if me == nil { _ = try? await currentUser(client) }
   }
 
-  /// A journal for one run of a verb that ends sessions, naming the portal and the caller
-  /// (read with `client` when not known yet).
-  func journalWriter(verb: String, client: DocSpaceClient) async -> JournalWriter? {
-    await learnCaller(client)
-    return JournalWriter(
+  /// A journal for one run of a verb that ends sessions, naming the portal and, when known,
+  /// the caller.
+  func journalWriter(verb: String) -> JournalWriter? {
+    JournalWriter(
       paths: JournalPaths(environment: environment),
-      portal: self.client?.configuration.baseURL.absoluteString ?? "", caller: me?.email ?? "", verb: verb)
+      portal: client?.configuration.baseURL.absoluteString ?? "", caller: me?.email, verb: verb)
   }
 
   func remember(sessions: [(Int, String)]) { completions.add(sessions: sessions) }

@@ -35,7 +35,7 @@ extension DocSpaceVerbs {
       calls: [
         Endpoint.me.call(
           when:
-            "only when who is signed in is not known yet and the targets come from a listing (it names your sessions and the journal's caller), or no connect, whoami or sessions has named the shell's own connection"
+            "only when who is signed in is not known yet (it names your sessions and the journal's caller): alongside the first requests when the targets are sessions you listed, else before them; or when no connect, whoami or sessions has named the shell's own connection"
         ),
         Endpoint.activeConnections.call(
           when: "only for bare connection ids not listed before, to tell which are yours; not in a dry run"),
@@ -68,10 +68,20 @@ extension DocSpaceVerbs {
         return DryRun.value(planned)
       }
       let includesOwn = own != 0 && targets.contains { $0.id == own }
-      // One GET @self names your own sessions and the journal's caller; a lookup of your id
-      // (besides the journal's own) would cost a round trip more.
-      if targets.contains(where: { $0.userId != nil }) { await portal.learnCaller(client) }
-      let myId = await portal.me?.id.lowercased()
+      // One GET @self names your sessions and the journal's caller, and tells which login
+      // records are yours. It is read before the run when the question needs it, when a
+      // record may be yours, or when the run ends this shell's own connection (a read
+      // alongside could meet the ended token); else alongside the run, not a round trip before.
+      let listed = await portal.listedOwn(among: targets.map(\.id))
+      let recordMayBeYours = targets.contains { $0.userId != nil && !listed.contains($0.id) }
+      if targets.contains(where: { $0.userId != nil })
+        && (SafetyRails.asks(invocation) || includesOwn || recordMayBeYours)
+      {
+        await portal.learnCaller(client)
+      }
+      // The sessions a `sessions` listing showed are yours: their user id is yours.
+      let listedUsers = Set(targets.filter { listed.contains($0.id) }.compactMap { $0.userId?.lowercased() })
+      let myId = await portal.me?.id.lowercased() ?? (listedUsers.count == 1 ? listedUsers.first : nil)
       let ownIds = try await ownSessions(targets, own: own, myId: myId, portal: portal, client: client)
       let users = targets.compactMap { $0.userId?.lowercased() }.reduce(into: [String]()) { seen, id in
         if !seen.contains(id) { seen.append(id) }
@@ -85,11 +95,6 @@ extension DocSpaceVerbs {
         question:
           "End \(targets.count) session\(targets.count == 1 ? "" : "s")\(owners.isEmpty ? "" : " of \(SafetyRails.list(owners))")\(includesOwn ? ", including this shell's own" : "")?",
         needed: targets.count > 1 || includesOwn)
-      let me = await portal.me.map { Person($0) }
-      let names = targets.map { target in
-        guard let id = target.userId?.lowercased() else { return ownIds.contains(target.id) ? me?.text : nil }
-        return id == myId ? me?.text : people[id]?.text
-      }
       var options = client.options
       options.retriesRateLimits = false
       let bulk = client.with(options)
@@ -112,9 +117,15 @@ extension DocSpaceVerbs {
       let chosen = targets
       var report = await BulkRunner.run(
         chosen, invocation: invocation, verb: "revoke", portal: portal, client: client,
+        readsCallerAlongside: !includesOwn,
         settle: { results, unknown in
           await settleOwn(results, unknown, targets: chosen, ownIds: ownIds, client: client)
         }, work)
+      let me = await portal.me.map { Person($0) }
+      let names = targets.map { target in
+        guard let id = target.userId?.lowercased() else { return ownIds.contains(target.id) ? me?.text : nil }
+        return id == myId ? me?.text : people[id]?.text
+      }
       for index in report.results.indices { report.results[index].name = names[index] }
       await portal.forget(
         sessionIds: Set(zip(chosen, report.results).filter { !$0.1.outcome.isFailure }.map(\.0.id)))
