@@ -40,6 +40,9 @@ public actor Interpreter {
   ///
   /// Top-level results are shown through the host.
   public func run(_ program: Program) async throws(RuntimeFailure) -> RunResult {
+    // Room for the program's globals at once: a script of many distinct names would
+    // otherwise rehash them all each time the table doubles.
+    frames[0].reserveCapacity(frames[0].count + program.outline.globals.count)
     do {
       defineFunctions(program.statements, source: program.source)
       _ = try await execute(program.statements, source: program.source, showResults: true)
