@@ -35,7 +35,7 @@ extension DocSpaceVerbs {
       calls: [
         Endpoint.me.call(
           when:
-            "only when who is signed in is not known yet (it names your sessions and the journal's caller): alongside the first requests when the targets are sessions you listed, else before them; or when no connect, whoami or sessions has named the shell's own connection"
+            "only when who is signed in is not known yet, to name your sessions and the journal's caller: alongside the first requests when the targets are sessions you listed, else before them; or when no connect, whoami or sessions has named the shell's own connection"
         ),
         Endpoint.activeConnections.call(
           when: "only for bare connection ids not listed before, to tell which are yours; not in a dry run"),
