@@ -102,8 +102,7 @@ enum BulkRunner {
     journal?.start(targets: targets.count)
     // Who runs it, when not known yet: read alongside the first requests rather than a round
     // trip before them, where the verb allows it (the run does not end this shell's connection).
-    async let callerNamed: Void =
-      readsCallerAlongside ? nameCaller(journal, portal: portal, client: client) : ()
+    let naming = Task { if readsCallerAlongside { await nameCaller(journal, portal: portal, client: client) } }
     let (events, continuation) = AsyncStream<Event>.makeStream()
     let watch = portal.interruption.observe { count in continuation.yield(.stop(level: count)) }
     defer { portal.interruption.stopObserving(watch) }
@@ -122,7 +121,9 @@ enum BulkRunner {
       continuation.yield(.stop(level: 1))
     }
     report.verb = verb
-    await callerNamed
+    // An interrupted run does not wait for the read either.
+    if report.interrupted { naming.cancel() }
+    await naming.value
     if let settle {
       let unknown = report.results.indices.filter { report.results[$0].outcome == .unknown }
       if !unknown.isEmpty && portal.interruption.count < 2 {
