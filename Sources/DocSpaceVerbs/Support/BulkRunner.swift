@@ -102,7 +102,7 @@ enum BulkRunner {
     journal?.start(targets: targets.count)
     // Who runs it, when not known yet: read alongside the first requests rather than a round
     // trip before them, where the verb allows it (the run does not end this shell's connection).
-    let naming = Task { if readsCallerAlongside { await nameCaller(journal, portal: portal, client: client) } }
+    let naming = readsCallerAlongside ? Task { await nameCaller(journal, portal: portal, client: client) } : nil
     let (events, continuation) = AsyncStream<Event>.makeStream()
     let watch = portal.interruption.observe { count in continuation.yield(.stop(level: count)) }
     defer { portal.interruption.stopObserving(watch) }
@@ -122,8 +122,8 @@ enum BulkRunner {
     }
     report.verb = verb
     // An interrupted run does not wait for the read either.
-    if report.interrupted { naming.cancel() }
-    await naming.value
+    if report.interrupted { naming?.cancel() }
+    await naming?.value
     if let settle {
       let unknown = report.results.indices.filter { report.results[$0].outcome == .unknown }
       if !unknown.isEmpty && portal.interruption.count < 2 {

@@ -9,8 +9,8 @@ import Synchronization
 /// crash tears at most the last one; `sync` flushes to disk at the end of a run and when a signal
 /// stops it. Shared by the run's concurrent requests, hence the locks.
 ///
-/// The caller may be learned while the run goes on (`name(caller:)`): the lines written after
-/// that, and the end line, name them.
+/// The caller may be learned while the run goes on (`name(caller:)`): the intents written
+/// after that, and the end line, name them (outcome lines never do).
 final class JournalWriter: Sendable {
   let run: String
   let portal: String

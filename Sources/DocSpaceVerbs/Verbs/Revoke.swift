@@ -82,7 +82,7 @@ extension DocSpaceVerbs {
       // The sessions a `sessions` listing showed are yours: their user id is yours.
       let listedUsers = Set(targets.filter { listed.contains($0.id) }.compactMap { $0.userId?.lowercased() })
       let myId = await portal.me?.id.lowercased() ?? (listedUsers.count == 1 ? listedUsers.first : nil)
-      let ownIds = try await ownSessions(targets, own: own, myId: myId, portal: portal, client: client)
+      let ownIds = try await ownSessions(targets, own: own, myId: myId, listed: listed, client: client)
       let users = targets.compactMap { $0.userId?.lowercased() }.reduce(into: [String]()) { seen, id in
         if !seen.contains(id) { seen.append(id) }
       }
@@ -149,14 +149,13 @@ extension DocSpaceVerbs {
   }
 
   /// Which targets are the caller's own: the shell's, those of the caller's records, and
-  /// those an earlier `sessions` listed.
+  /// those an earlier `sessions` listed (`listed`).
   ///
   /// A bare id known from none of these is looked up in
   /// one GET of the caller's connections, so that it is named and, if its answer is lost, settled.
   static func ownSessions(
-    _ targets: [Targets.Session], own: Int, myId: String?, portal: PortalConnection, client: DocSpaceClient
+    _ targets: [Targets.Session], own: Int, myId: String?, listed: Set<Int>, client: DocSpaceClient
   ) async throws -> Set<Int> {
-    let listed = await portal.listedOwn(among: targets.map(\.id))
     var ids = Set(
       targets.filter { $0.id == own || listed.contains($0.id) || (myId != nil && $0.userId?.lowercased() == myId) }
         .map(\.id))
